@@ -1,0 +1,56 @@
+"""lawie: structured data from Chinese annual rule-of-law reports.
+
+>>> import lawie
+>>> report = lawie.parse_report(text)          # doctest: +SKIP
+>>> report.meta.title, [s.title for s in report.walk()]   # doctest: +SKIP
+"""
+
+import logging
+
+from lawie.errors import (
+    ConfigError,
+    CorpusFormatError,
+    InputError,
+    LawieError,
+    MissingDependencyError,
+    ModelNotFoundError,
+    SegmentationError,
+)
+from lawie.io.readers import read_text
+from lawie.labels import Label, RelationType, SectionKind
+from lawie.pipeline import Pipeline, parse_report
+from lawie.types import Entity, Indicator, Meta, Paragraph, Relation, Report, Section
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "ConfigError",
+    "CorpusFormatError",
+    "Entity",
+    "Indicator",
+    "InputError",
+    "Label",
+    "LawieError",
+    "Meta",
+    "MissingDependencyError",
+    "ModelNotFoundError",
+    "Paragraph",
+    "Pipeline",
+    "Relation",
+    "RelationType",
+    "Report",
+    "Section",
+    "SectionKind",
+    "SegmentationError",
+    "__version__",
+    "load",
+    "parse_report",
+    "read_text",
+]
+
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+def load(path: str, device: str | None = None) -> Pipeline:
+    """Load the model directory ``path`` (the output of ``lawie train``) as a :class:`Pipeline`."""
+    return Pipeline.from_dir(path, device=device)

@@ -1,0 +1,123 @@
+"""The ``lawie`` command line: thin wrappers over the library's functions.
+
+Results go to stdout (JSON, JSONL or a tree); messages and errors go to stderr.
+Every command returns 0 on success and 1 if anything failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+from lawie.errors import LawieError
+
+#: File name endings ``lawie parse`` picks up inside folders.
+INPUT_SUFFIXES = (".txt",)
+
+
+def _iter_inputs(paths: list[str]) -> Iterator[str]:
+    for name in paths:
+        p = Path(name)
+        if name != "-" and p.is_dir():
+            yield from sorted(str(f) for f in p.rglob("*") if f.is_file() and f.suffix.lower() in INPUT_SUFFIXES)
+        else:
+            yield name
+
+
+def _progress(items: list[str], enabled: bool):  # noqa: ANN202 - tqdm or the list itself
+    if not enabled:
+        return items
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return items
+    return tqdm(items, desc="parsing", unit="file", file=sys.stderr)
+
+
+def _render(report, fmt: str) -> str:  # noqa: ANN001 - a Report
+    if fmt == "tree":
+        return report.pretty()
+    if fmt == "jsonl":
+        return json.dumps(report.to_dict(), ensure_ascii=False)
+    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    """``lawie parse``: parse report files and print them."""
+    from lawie.io.readers import Document, decode, read_text
+    from lawie.pipeline import Pipeline
+    from lawie.types import Meta
+
+    pipeline = Pipeline.from_dir(args.model) if args.model else Pipeline.default()
+    inputs = list(_iter_inputs(args.paths))
+    failed = 0
+    for name in _progress(inputs, enabled=len(inputs) > 1 and not args.quiet):
+        try:
+            if name == "-":
+                text, encoding = decode(sys.stdin.buffer.read(), "<stdin>")
+                doc = Document(text, "<stdin>", "txt", encoding)
+            else:
+                doc = read_text(name)
+            report = pipeline.parse(doc.text, id=Path(doc.source).stem, meta=Meta(source=doc.source, reader=doc.reader))
+        except LawieError as err:
+            print(f"lawie: error: {err}", file=sys.stderr)
+            failed += 1
+            continue
+        print(_render(report, args.format))
+    if failed:
+        print(f"lawie: {failed} of {len(inputs)} input(s) failed", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def cmd_corpus_validate(args: argparse.Namespace) -> int:
+    """``lawie corpus validate``: check corpus JSONL files."""
+    from lawie.corpus.validate import validate_files
+
+    missing = [f for f in args.files if not Path(f).is_file()]
+    for f in missing:
+        print(f"lawie: error: {f}: no such file", file=sys.stderr)
+    problems = validate_files([f for f in args.files if f not in missing])
+    for problem in problems:
+        print(problem)
+    print(f"{len(problems)} problem(s) in {len(args.files)} file(s)", file=sys.stderr)
+    return 1 if problems or missing else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``lawie`` command."""
+    parser = argparse.ArgumentParser(prog="lawie", description="Structured data from Chinese rule-of-law reports.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("parse", help="parse report files (or - for stdin) and print the result")
+    p.add_argument("paths", nargs="+", help="files, folders (their .txt files) or - for stdin")
+    p.add_argument("--format", choices=("json", "jsonl", "tree"), default="json", help="output format (default json)")
+    p.add_argument("--model", help="model directory (default: $LAWIE_MODEL_DIR or the shipped model)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_parse)
+
+    corpus = sub.add_parser("corpus", help="corpus tools").add_subparsers(dest="corpus_command", required=True)
+    v = corpus.add_parser("validate", help="check corpus JSONL files against ANNOTATION.md")
+    v.add_argument("files", nargs="+")
+    v.set_defaults(func=cmd_corpus_validate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the ``lawie`` command; returns the exit status."""
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="lawie: %(levelname)s: %(message)s", stream=sys.stderr)
+    try:
+        return args.func(args)
+    except LawieError as err:
+        print(f"lawie: error: {err}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:  # e.g. lawie parse ... | head
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Entity and relation extraction: the extractor interface and its implementations."""
