@@ -28,7 +28,7 @@ def _iter_inputs(paths: list[str]) -> Iterator[str]:
             yield name
 
 
-def _progress(items: list[str], enabled: bool):  # noqa: ANN202 - tqdm or the list itself
+def _progress(items: list, enabled: bool):  # noqa: ANN202 - tqdm or the list itself
     if not enabled:
         return items
     try:
@@ -87,6 +87,39 @@ def cmd_corpus_validate(args: argparse.Namespace) -> int:
     return 1 if problems or missing else 0
 
 
+def cmd_train(args: argparse.Namespace) -> int:
+    """``lawie train``: fine-tune the NER + relation model."""
+    from lawie.extract.loading import shipped_model_dir
+    from lawie.train.config import TrainConfig
+    from lawie.train.loop import train
+
+    config = TrainConfig.from_toml(args.config) if args.config else TrainConfig()
+    overrides = {k: v for k, v in (("epochs", args.epochs), ("seed", args.seed), ("max_minutes", args.max_minutes))
+                 if v is not None}
+    config = TrainConfig.from_mapping({**config.to_dict(), **overrides})
+    base = Path(args.base_model) if args.base_model else shipped_model_dir()
+    if base is None:
+        print("lawie: error: no --base-model given and this install ships no model to start from", file=sys.stderr)
+        return 1
+    metrics = train(Path(args.corpus), base, Path(args.output), config, device=args.device, progress=not args.quiet)
+    print(json.dumps(metrics["history"][-1] if metrics["history"] else {}, ensure_ascii=False))
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    """``lawie evaluate``: score a model (or the rules only) against gold JSONL."""
+    from lawie.evaluation import evaluate_reports, format_scores
+    from lawie.io.corpus_format import read_jsonl
+    from lawie.pipeline import Pipeline
+
+    pipeline = Pipeline() if args.no_model else Pipeline.from_dir(args.model) if args.model else Pipeline.default()
+    gold = [r for f in args.gold for r in read_jsonl(f)]
+    pred = [pipeline.parse(r.text, id=r.id) for r in _progress(gold, enabled=len(gold) > 1 and not args.quiet)]
+    scores = evaluate_reports(gold, pred)
+    print(json.dumps(scores.as_dict(), ensure_ascii=False, indent=2) if args.json else format_scores(scores))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``lawie`` command."""
     parser = argparse.ArgumentParser(prog="lawie", description="Structured data from Chinese rule-of-law reports.")
@@ -98,6 +131,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--model", help="model directory (default: $LAWIE_MODEL_DIR or the shipped model)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_parse)
+
+    t = sub.add_parser("train", help="fine-tune the NER + relation model on a corpus folder")
+    t.add_argument("--corpus", default="corpus", help="corpus folder with gold/train.jsonl (default: corpus)")
+    t.add_argument("--base-model", help="a lawie model or a local Hugging Face checkpoint (default: the shipped model)")
+    t.add_argument("--output", required=True, help="directory to write the trained model to")
+    t.add_argument("--config", help="TOML file of TrainConfig settings")
+    t.add_argument("--epochs", type=int)
+    t.add_argument("--seed", type=int)
+    t.add_argument("--max-minutes", type=float)
+    t.add_argument("--device", help="cpu, cuda or cuda:N (default: cuda if available)")
+    t.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    t.set_defaults(func=cmd_train)
+
+    e = sub.add_parser("evaluate", help="score the model against gold corpus JSONL")
+    e.add_argument("gold", nargs="+", help="gold JSONL file(s)")
+    e.add_argument("--model", help="model directory (default: $LAWIE_MODEL_DIR or the shipped model)")
+    e.add_argument("--no-model", action="store_true", help="segmentation and metadata only")
+    e.add_argument("--json", action="store_true", help="print the scores as JSON")
+    e.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    e.set_defaults(func=cmd_evaluate)
 
     corpus = sub.add_parser("corpus", help="corpus tools").add_subparsers(dest="corpus_command", required=True)
     v = corpus.add_parser("validate", help="check corpus JSONL files against ANNOTATION.md")

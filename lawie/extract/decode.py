@@ -1,0 +1,85 @@
+"""From model outputs to lawie objects: tag ids → character spans, pair scores → relations.
+
+Pure Python and numpy; tested without torch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from lawie.labels import VALUE_LABELS, Label
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A labelled character span found by the model."""
+
+    label: Label
+    start: int
+    end: int
+
+
+def tags_to_spans(tags: Sequence[str], offsets: Sequence[tuple[int, int]]) -> list[Span]:
+    """Decode IOB2 tags over tokens into character spans.
+
+    ``offsets[i]`` is the ``(start, end)`` of token ``i`` in the text; special
+    tokens have ``start == end`` and are skipped. An ``I-X`` that does not
+    continue an ``X`` span starts a new one (lenient repair, as conlleval).
+    """
+    spans: list[Span] = []
+    label: str | None = None
+    start = end = 0
+    for tag, (t_start, t_end) in zip(tags, offsets):
+        if t_start == t_end:
+            continue
+        kind, _, name = tag.partition("-")
+        if kind == "I" and label == name:
+            end = t_end
+            continue
+        if label is not None:
+            spans.append(Span(Label(label), start, end))
+            label = None
+        if kind in ("B", "I"):
+            label, start, end = name, t_start, t_end
+    if label is not None:
+        spans.append(Span(Label(label), start, end))
+    return spans
+
+
+def candidate_pairs(spans: Sequence[Span], max_distance: int) -> list[tuple[int, int]]:
+    """Index pairs (metric, value) of spans that could be linked: a METRIC and a value close enough."""
+    pairs = []
+    for i, m in enumerate(spans):
+        if m.label is not Label.METRIC:
+            continue
+        for j, v in enumerate(spans):
+            if v.label in VALUE_LABELS and _gap(m, v) <= max_distance:
+                pairs.append((i, j))
+    return pairs
+
+
+def _gap(a: Span, b: Span) -> int:
+    return max(0, b.start - a.end, a.start - b.end)
+
+
+def link(pairs: Sequence[tuple[int, int]], probs: np.ndarray, threshold: float = 0.5) -> list[tuple[int, int]]:
+    """Keep, for every value, its most probable metric when that probability reaches ``threshold``."""
+    best: dict[int, tuple[float, int]] = {}
+    for (m, v), p in zip(pairs, probs.tolist()):
+        if p >= threshold and p > best.get(v, (-1.0, -1))[0]:
+            best[v] = (p, m)
+    return sorted((m, v) for v, (_, m) in best.items())
+
+
+def distance_bucket(a: Span, b: Span) -> int:
+    """A small integer for the signed distance between two spans (value before/after metric, near/far)."""
+    gap = _gap(a, b)
+    bucket = 0 if gap == 0 else 1 if gap <= 2 else 2 if gap <= 6 else 3 if gap <= 15 else 4 if gap <= 40 else 5
+    return bucket + (6 if b.start < a.start else 0)
+
+
+#: Number of distance buckets :func:`distance_bucket` returns.
+N_DISTANCE_BUCKETS = 12

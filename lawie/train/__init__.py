@@ -1,0 +1,1 @@
+"""Fine-tuning lawie's NER + relation model (``lawie train``). Needs the ``[train]`` extra."""

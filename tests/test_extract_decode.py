@@ -1,0 +1,56 @@
+"""Decoding and windowing: pure Python, no torch."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lawie.extract.decode import Span, candidate_pairs, link, tags_to_spans
+from lawie.extract.windows import make_windows
+from lawie.labels import Label
+
+
+def test_decode_bio_to_spans_with_repair() -> None:
+    tags = ["O", "B-ORG", "I-ORG", "O", "I-COUNT", "I-COUNT", "B-RATE", "B-RATE", "I-ORG"]
+    offsets = [(0, 0)] + [(i, i + 1) for i in range(8)]
+    assert tags_to_spans(tags, offsets) == [
+        Span(Label.ORG, 0, 2), Span(Label.COUNT, 3, 5), Span(Label.RATE, 5, 6), Span(Label.RATE, 6, 7), Span(Label.ORG, 7, 8)]
+
+
+def test_decode_spans_follow_token_offsets() -> None:
+    # word pieces covering several characters (a BERT tokenizer on digits)
+    assert tags_to_spans(["B-COUNT", "I-COUNT", "O"], [(5, 9), (9, 10), (10, 11)]) == [Span(Label.COUNT, 5, 10)]
+
+
+def test_decode_link_keeps_best_metric_per_value() -> None:
+    spans = [Span(Label.METRIC, 0, 4), Span(Label.COUNT, 4, 8), Span(Label.METRIC, 9, 12), Span(Label.RATE, 13, 16)]
+    pairs = candidate_pairs(spans, 40)
+    assert pairs == [(0, 1), (0, 3), (2, 1), (2, 3)]
+    probs = np.array([0.9, 0.3, 0.6, 0.8])
+    assert link(pairs, probs) == [(0, 1), (2, 3)]
+    assert link(pairs, np.array([0.1, 0.2, 0.3, 0.4])) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="甲乙丙。，；\n", min_size=1, max_size=900), st.integers(90, 300), st.integers(0, 44))
+def test_windows_cores_partition_units(text: str, max_chars: int, overlap: int) -> None:
+    units = [(0, len(text))]
+    windows = make_windows(text, units, max_chars, overlap)
+    assert windows[0].core_start == 0 and windows[-1].core_end == len(text)
+    for a, b in zip(windows, windows[1:]):
+        assert a.core_end == b.core_start
+    for w in windows:
+        assert w.start <= w.core_start < w.core_end <= w.end and w.end - w.start <= max_chars
+
+
+def test_windows_cut_after_sentence_end() -> None:
+    text = "甲" * 100 + "。" + "乙" * 100 + "。" + "丙" * 100
+    cores = [(w.core_start, w.core_end) for w in make_windows(text, [(0, len(text))], 250, 40)]
+    assert cores[0] == (0, 101)
+
+
+def test_windows_reject_bad_sizes() -> None:
+    with pytest.raises(ValueError, match="twice the overlap"):
+        make_windows("甲", [(0, 1)], 50, 30)

@@ -1,0 +1,103 @@
+"""A tiny smoke training through the CLI, offline, on a tiny random encoder built here."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("torch")
+pytest.importorskip("transformers")
+
+from lawie.cli import main  # noqa: E402
+from lawie.errors import ConfigError, ModelNotFoundError  # noqa: E402
+from lawie.train.config import TrainConfig  # noqa: E402
+
+TINY = Path(__file__).resolve().parent / "data" / "tiny"
+
+
+@pytest.fixture(scope="module")
+def tiny_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A random 1-layer BERT with lawie's character tokenizer, saved like a user's local checkpoint."""
+    import torch
+    from transformers import BertConfig, BertModel
+
+    from training.vocab import build_char_tokenizer
+
+    torch.manual_seed(0)
+    out = tmp_path_factory.mktemp("base")
+    texts = [json.loads(line)["text"] for f in sorted((TINY / "gold").glob("*.jsonl")) for line in f.open(encoding="utf-8")]
+    tokenizer = build_char_tokenizer(texts, min_count=1)
+    config = BertConfig(vocab_size=len(tokenizer), hidden_size=48, num_hidden_layers=1, num_attention_heads=2,
+                        intermediate_size=96, max_position_embeddings=512)
+    BertModel(config).save_pretrained(str(out))
+    tokenizer.save_pretrained(str(out))
+    return out
+
+
+def test_training_smoke_writes_a_loadable_model(tiny_base: Path, tmp_path: Path) -> None:
+    out = tmp_path / "model"
+    code = main(["train", "--corpus", str(TINY), "--base-model", str(tiny_base), "--output", str(out),
+                 "--epochs", "2", "-q"])
+    assert code == 0
+    assert {"config.json", "labels.json", "model.safetensors", "metrics.json", "train_config.json"} <= {
+        p.name for p in out.iterdir()}
+    metrics = json.loads((out / "metrics.json").read_text())
+    assert len(metrics["history"]) == 2 and "dev_entity_f1" in metrics["history"][0]
+    import lawie
+
+    report = lawie.load(str(out)).parse("一、工作情况\n全年调处矛盾纠纷120余起。")
+    for e in report.entities:
+        assert report.text[e.start : e.end] == e.text and e.source == "model"
+    assert main(["evaluate", str(TINY / "gold" / "dev.jsonl"), "--model", str(out), "-q"]) == 0
+
+
+def test_training_fits_its_training_data(tiny_base: Path, tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    (corpus / "gold").mkdir(parents=True)
+    shutil.copy(TINY / "gold" / "train.jsonl", corpus / "gold" / "train.jsonl")
+    config = tmp_path / "c.toml"
+    config.write_text("epochs = 60\nbatch_size = 4\nlr = 0.003\nhalf = false\n", encoding="utf-8")
+    out = tmp_path / "model"
+    assert main(["train", "--corpus", str(corpus), "--base-model", str(tiny_base), "--output", str(out),
+                 "--config", str(config), "-q"]) == 0
+    from lawie.evaluation import evaluate_reports
+    from lawie.io.corpus_format import read_jsonl
+    import lawie
+
+    gold = list(read_jsonl(corpus / "gold" / "train.jsonl"))
+    pipeline = lawie.load(str(out))
+    scores = evaluate_reports(gold, [pipeline.parse(r.text) for r in gold], sections=False)
+    assert scores.micro.f1 > 0.8, scores.as_dict()
+
+
+def test_training_clear_errors(tiny_base: Path, tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="no gold/ folder"):
+        from lawie.train.loop import train
+
+        train(tmp_path, tiny_base, tmp_path / "o", TrainConfig(epochs=1), progress=False)
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "train.jsonl").write_text("", encoding="utf-8")
+    from lawie.errors import CorpusFormatError
+
+    with pytest.raises(CorpusFormatError, match="no training documents"):
+        train(tmp_path, tiny_base, tmp_path / "o", TrainConfig(epochs=1), progress=False)
+    with pytest.raises(ModelNotFoundError, match="does not exist"):
+        train(TINY, tmp_path / "nope", tmp_path / "o", TrainConfig(epochs=1), progress=False)
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(ModelNotFoundError, match="not a usable Hugging Face checkpoint"):
+        train(TINY, tmp_path / "empty", tmp_path / "o", TrainConfig(epochs=1), progress=False)
+
+
+def test_training_config_from_toml(tmp_path: Path) -> None:
+    path = tmp_path / "c.toml"
+    path.write_text("epochs = 3\nlr = 1\n", encoding="utf-8")
+    assert TrainConfig.from_toml(path).lr == 1.0
+    path.write_text("epoch = 3\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="unknown setting"):
+        TrainConfig.from_toml(path)
+    path.write_text("epochs = 'many'\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="epochs must be int"):
+        TrainConfig.from_toml(path)
