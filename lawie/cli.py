@@ -120,6 +120,56 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_corpus_stats(args: argparse.Namespace) -> int:
+    """``lawie corpus stats``: documents, characters, entities per label and relations, per file."""
+    from collections import Counter
+
+    from lawie.io.corpus_format import read_jsonl
+
+    labels = ["ORG", "GPE", "PER", "LAW", "DOCNO", "DATE", "COUNT", "RATE", "MONEY", "METRIC", "HAS_VALUE"]
+    print("| file | docs | chars | " + " | ".join(labels) + " |")
+    print("|---" * (len(labels) + 3) + "|")
+    total: Counter[str] = Counter()
+    for name in args.files:
+        counts: Counter[str] = Counter()
+        for report in read_jsonl(name):
+            counts.update(e.label.value for e in report.entities)
+            counts["HAS_VALUE"] += len(report.relations)
+            counts["docs"] += 1
+            counts["chars"] += len(report.text)
+        total.update(counts)
+        print(f"| {name} | {counts['docs']} | {counts['chars']} | " + " | ".join(str(counts[k]) for k in labels) + " |")
+    if len(args.files) > 1:
+        print(f"| total | {total['docs']} | {total['chars']} | " + " | ".join(str(total[k]) for k in labels) + " |")
+    return 0
+
+
+def cmd_corpus_convert(args: argparse.Namespace) -> int:
+    """``lawie corpus convert``: between lawie JSONL, Label Studio JSON, CoNLL char BIO and spaCy DocBin."""
+    from lawie.corpus import formats
+    from lawie.io.corpus_format import read_jsonl, write_jsonl
+
+    source = Path(args.input)
+    if source.suffix == ".json":
+        reports = formats.from_label_studio(json.loads(source.read_text(encoding="utf-8")), args.annotator, str(source))
+    elif source.suffix == ".spacy":
+        reports = formats.from_docbin(source)
+    else:
+        reports = list(read_jsonl(source))
+    out = Path(args.output)
+    if args.to == "jsonl":
+        write_jsonl(reports, out)
+    elif args.to == "label-studio":
+        out.write_text(json.dumps(formats.to_label_studio(reports), ensure_ascii=False, indent=1), encoding="utf-8")
+    elif args.to == "conll":
+        out.write_text(formats.to_conll(reports), encoding="utf-8")
+        print("lawie: note: CoNLL keeps entities only; relations, sections and metadata were dropped", file=sys.stderr)
+    else:
+        formats.to_docbin(reports, out)
+    print(f"lawie: wrote {len(reports)} report(s) to {out}", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``lawie`` command."""
     parser = argparse.ArgumentParser(prog="lawie", description="Structured data from Chinese rule-of-law reports.")
@@ -156,6 +206,16 @@ def build_parser() -> argparse.ArgumentParser:
     v = corpus.add_parser("validate", help="check corpus JSONL files against ANNOTATION.md")
     v.add_argument("files", nargs="+")
     v.set_defaults(func=cmd_corpus_validate)
+    st = corpus.add_parser("stats", help="count documents, characters, entities per label and relations")
+    st.add_argument("files", nargs="+")
+    st.set_defaults(func=cmd_corpus_stats)
+    c = corpus.add_parser("convert", help="convert between lawie JSONL, Label Studio JSON, CoNLL and spaCy DocBin")
+    c.add_argument("input", help="lawie .jsonl, Label Studio export .json, or spaCy .spacy")
+    c.add_argument("--to", choices=("jsonl", "label-studio", "conll", "docbin"), required=True)
+    c.add_argument("-o", "--output", required=True)
+    c.add_argument("--annotator", type=lambda v: int(v) if v.isdigit() else v,
+                   help="Label Studio: whose annotations to take (user id or e-mail) when tasks have several")
+    c.set_defaults(func=cmd_corpus_convert)
     return parser
 
 

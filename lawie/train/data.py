@@ -68,8 +68,13 @@ def load_gold(paths: Iterable[Path], max_chars: int, overlap: int) -> tuple[list
     return examples, docs
 
 
-def silver_examples(path: Path, covered: Sequence[str], weight: float) -> list[Example]:
-    """Silver sentences: tokens near likely mentions of labels the source does not annotate are ignored."""
+def silver_examples(path: Path, covered: Sequence[str], weight: float, near_spans: int | None = None) -> list[Example]:
+    """Silver sentences from a file written by ``training.silver``.
+
+    Tokens near likely mentions of labels the source does not annotate, and the
+    record's own ``ignore`` ranges, carry no loss. With ``near_spans``, only
+    tokens within that many characters of an annotated span carry loss.
+    """
     covered_labels = {Label.parse(c) for c in covered}
     out = []
     with open(path, encoding="utf-8") as f:
@@ -82,8 +87,23 @@ def silver_examples(path: Path, covered: Sequence[str], weight: float) -> list[E
                 spans = tuple((Label(e["label"]), e["start_offset"], e["end_offset"]) for e in rec["entities"])
             except (json.JSONDecodeError, KeyError, ValueError) as err:
                 raise CorpusFormatError(f"bad silver record: {err}", path=str(path), line=number) from None
-            out.append(Example(text, spans, (), _uncovered(text, spans, covered_labels), weight))
+            ignore = _uncovered(text, spans, covered_labels) + tuple(tuple(r) for r in rec.get("ignore", ()))
+            if near_spans is not None:
+                ignore += _outside(len(text), spans, near_spans)
+            out.append(Example(text, spans, (), ignore, weight))
     return out
+
+
+def _outside(length: int, spans: tuple[tuple[Label, int, int], ...], margin: int) -> tuple[tuple[int, int], ...]:
+    """The ranges farther than ``margin`` characters from every span."""
+    ranges, pos = [], 0
+    for _, s, e in sorted(spans, key=lambda x: x[1]):
+        if s - margin > pos:
+            ranges.append((pos, s - margin))
+        pos = max(pos, e + margin)
+    if pos < length:
+        ranges.append((pos, length))
+    return tuple(ranges)
 
 
 def _uncovered(text: str, spans: tuple[tuple[Label, int, int], ...], covered: set[Label]) -> tuple[tuple[int, int], ...]:

@@ -165,5 +165,5 @@ def _load_silver(corpus: Path, config: TrainConfig, loader) -> list:  # noqa: AN
         return []
     out = []
     for item in json.loads(manifest.read_text(encoding="utf-8")):
-        out += loader(corpus / "silver" / item["file"], item["labels"], config.silver_weight)
+        out += loader(corpus / "silver" / item["file"], item["labels"], config.silver_weight, item.get("near_spans"))
     return out
