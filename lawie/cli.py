@@ -15,8 +15,7 @@ from pathlib import Path
 
 from lawie.errors import LawieError
 
-#: File name endings ``lawie parse`` picks up inside folders.
-INPUT_SUFFIXES = (".txt",)
+from lawie.io.readers import SUFFIXES as INPUT_SUFFIXES  # file endings ``lawie parse`` picks up in folders
 
 
 def _iter_inputs(paths: list[str]) -> Iterator[str]:
@@ -47,27 +46,28 @@ def _render(report, fmt: str) -> str:  # noqa: ANN001 - a Report
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    """``lawie parse``: parse report files and print them."""
-    from lawie.io.readers import Document, decode, read_text
-    from lawie.pipeline import Pipeline
-    from lawie.types import Meta
+    """``lawie parse``: parse report files (txt, docx, pdf, html) or stdin and print them."""
+    from lawie.batch import parse_reports
+    from lawie.io.readers import decode
 
-    pipeline = Pipeline.from_dir(args.model) if args.model else Pipeline.default()
     inputs = list(_iter_inputs(args.paths))
-    failed = 0
-    for name in _progress(inputs, enabled=len(inputs) > 1 and not args.quiet):
-        try:
-            if name == "-":
-                text, encoding = decode(sys.stdin.buffer.read(), "<stdin>")
-                doc = Document(text, "<stdin>", "txt", encoding)
-            else:
-                doc = read_text(name)
-            report = pipeline.parse(doc.text, id=Path(doc.source).stem, meta=Meta(source=doc.source, reader=doc.reader))
-        except LawieError as err:
-            print(f"lawie: error: {err}", file=sys.stderr)
+    items = [decode(sys.stdin.buffer.read(), "<stdin>")[0] if name == "-" else Path(name) for name in inputs]
+    results = parse_reports(items, n_process=args.n_process, model=args.model,
+                            progress=len(items) > 1 and not args.quiet)
+    failed, reports = 0, []
+    for result in results:
+        if result.report is None:
+            print(f"lawie: error: {result.error}", file=sys.stderr)
             failed += 1
             continue
-        print(_render(report, args.format))
+        print(_render(result.report, args.format))
+        if args.tables:
+            reports.append(result.report)
+    if args.tables:
+        from lawie.io.tables import write_tables
+
+        written = write_tables(reports, args.tables, args.table_format)
+        print(f"lawie: wrote {', '.join(str(p) for p in written.values())}", file=sys.stderr)
     if failed:
         print(f"lawie: {failed} of {len(inputs)} input(s) failed", file=sys.stderr)
     return 1 if failed else 0
@@ -176,9 +176,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("parse", help="parse report files (or - for stdin) and print the result")
-    p.add_argument("paths", nargs="+", help="files, folders (their .txt files) or - for stdin")
+    p.add_argument("paths", nargs="+", help="files (.txt .docx .pdf .html), folders of them, or - for stdin")
     p.add_argument("--format", choices=("json", "jsonl", "tree"), default="json", help="output format (default json)")
     p.add_argument("--model", help="model directory (default: $LAWIE_MODEL_DIR or the shipped model)")
+    p.add_argument("-n", "--n-process", type=int, default=1, help="worker processes (-1: one per core)")
+    p.add_argument("--tables", help="also write documents/sections/entities/indicators tables to this folder")
+    p.add_argument("--table-format", choices=("parquet", "csv"), default="parquet")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.set_defaults(func=cmd_parse)
 
