@@ -1,0 +1,93 @@
+"""High-precision patterns for the labels with a fixed surface form: DOCNO, LAW (in 《》), DATE, RATE, MONEY, COUNT.
+
+:class:`RuleExtractor` finds them alone; :class:`CombinedExtractor` adds them to a
+model's output where the model found nothing overlapping. Every entity says which
+produced it (``source`` ``"rules"`` or ``"model"``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from lawie.extract.base import Extraction, Extractor
+from lawie.labels import Label
+from lawie.types import Entity, Relation
+
+_D = r"[0-9０-９]"
+_NUM = rf"{_D}+(?:[.．]{_D}+)?"
+_CN_DATE = "〇零○一二三四五六七八九十"
+
+#: (label, pattern, group holding the entity) in priority order: earlier rules win overlaps.
+PATTERNS: tuple[tuple[Label, re.Pattern[str], int], ...] = (
+    (Label.DOCNO, re.compile(rf"[\u4e00-\u9fff]{{1,10}}[〔\[［【]{_D}{{4}}[〕\]］】]第?{_D}{{1,4}}号"), 0),
+    (Label.LAW, re.compile(r"《([^《》\n]{2,80})》"), 1),
+    (Label.DATE, re.compile(
+        rf"{_D}{{4}}\s*[—\-–~～至到]\s*{_D}{{4}}年|{_D}{{4}}年(?:{_D}{{1,2}}月(?:{_D}{{1,2}}日)?|底|初|末)?"
+        rf"|[{_CN_DATE}]{{4}}年[{_CN_DATE}]{{1,2}}月(?:[{_CN_DATE}]{{1,3}}日)?"
+        rf"|(?<![0-9０-９])(?:1[0-2]|0?[1-9])月{_D}{{1,2}}日|{_D}{{4}}-{_D}{{2}}-{_D}{{2}}"), 0),
+    (Label.RATE, re.compile(rf"{_NUM}\s*[%％]|百分之[{_CN_DATE}百点]+|{_NUM}个百分点"), 0),
+    (Label.MONEY, re.compile(rf"{_NUM}(?:万亿|亿|万|千)?(?:余|多)?(?:元|美元|欧元)"), 0),
+    (Label.COUNT, re.compile(
+        rf"(?<![0-9０-９.．第])({_NUM}(?:万|亿)?(?:余|多)?"
+        r"(?:人次|户次|批次|件次|余人|个|件|起|次|人|名|家|部|份|条|项|场|批|户|所|座|套|台|辆|张|篇|期|天|小时|公里|平方米|亩|吨|"
+        r"期|轮|处|类|种|本|册|幅|块|宗|单|元素)(?!以来))"), 1),
+)
+
+#: 《》 titles that are not LAW: books, speeches, newspapers (ANNOTATION.md §6).
+_NOT_LAW = re.compile(r"习近平|^论|文选|选编|读本|手册|学习纲要|日报|杂志|画报|一书$|问答$")
+
+
+def find_rule_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[Label, int, int]]:
+    """Non-overlapping rule matches in ``text[start:end]``, sorted by offset."""
+    end = len(text) if end is None else end
+    found: list[tuple[Label, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for label, pattern, group in PATTERNS:
+        for m in pattern.finditer(text, start, end):
+            s, e = m.span(group)
+            if label is Label.LAW and _NOT_LAW.search(m.group(group)):
+                continue
+            if s < e and not any(s < te and ts < e for ts, te in taken):
+                found.append((label, s, e))
+                taken.append((s, e))
+    return sorted(found, key=lambda x: x[1])
+
+
+class RuleExtractor:
+    """Entities from :data:`PATTERNS` only (no METRIC, no relations)."""
+
+    name = "rules"
+
+    def extract(self, text: str, units: Sequence[tuple[int, int]]) -> Extraction:
+        """Rule entities inside ``units``."""
+        spans = [s for u_start, u_end in units for s in find_rule_spans(text, u_start, u_end)]
+        return Extraction(tuple(Entity(i, lb, s, e, text[s:e], "rules") for i, (lb, s, e) in enumerate(spans)))
+
+
+class CombinedExtractor:
+    """A primary extractor (the model) plus rule entities where it found nothing overlapping.
+
+    Args:
+        primary: the extractor whose entities and relations are kept as they are.
+        labels: the rule labels to add (default: all rule labels).
+    """
+
+    name = "model+rules"
+
+    def __init__(self, primary: Extractor, labels: Sequence[Label] | None = None) -> None:
+        self.primary = primary
+        self.labels = frozenset(labels) if labels is not None else frozenset(lb for lb, _, _ in PATTERNS)
+        self.rules = RuleExtractor()
+
+    def extract(self, text: str, units: Sequence[tuple[int, int]]) -> Extraction:
+        """The primary's output with non-overlapping rule entities added; ids renumbered in text order."""
+        base = self.primary.extract(text, units)
+        extra = [e for e in self.rules.extract(text, units).entities
+                 if e.label in self.labels and not any(e.start < b.end and b.start < e.end for b in base.entities)]
+        merged = sorted(list(base.entities) + extra, key=lambda e: (e.start, e.end))
+        new_id = {id(e): i for i, e in enumerate(merged)}
+        old_to_new = {e.id: new_id[id(e)] for e in base.entities}
+        entities = tuple(Entity(new_id[id(e)], e.label, e.start, e.end, e.text, e.source) for e in merged)
+        relations = tuple(Relation(r.id, r.type, old_to_new[r.head], old_to_new[r.tail]) for r in base.relations)
+        return Extraction(entities, relations)
