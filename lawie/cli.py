@@ -109,10 +109,21 @@ def cmd_train(args: argparse.Namespace) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     """``lawie evaluate``: score a model (or the rules only) against gold JSONL."""
     from lawie.evaluation import evaluate_reports, format_scores
+    from lawie.extract.rules import RuleExtractor
     from lawie.io.corpus_format import read_jsonl
     from lawie.pipeline import Pipeline
 
-    pipeline = Pipeline() if args.no_model else Pipeline.from_dir(args.model) if args.model else Pipeline.default()
+    if args.no_model:
+        pipeline = Pipeline(RuleExtractor()) if args.rules_only else Pipeline()
+    else:
+        from lawie.extract.loading import shipped_model_dir
+
+        model = args.model or os.environ.get("LAWIE_MODEL_DIR") or shipped_model_dir()
+        if model is None:
+            print("lawie: error: no model: give --model DIR, or --no-model", file=sys.stderr)
+            return 1
+        pipeline = Pipeline.from_dir(model, rules=not args.no_rules)
+    print(f"lawie: evaluating extractor {pipeline.extractor.name!r}", file=sys.stderr)
     gold = [r for f in args.gold for r in read_jsonl(f)]
     pred = [pipeline.parse(r.text, id=r.id) for r in _progress(gold, enabled=len(gold) > 1 and not args.quiet)]
     scores = evaluate_reports(gold, pred)
@@ -200,7 +211,9 @@ def build_parser() -> argparse.ArgumentParser:
     e = sub.add_parser("evaluate", help="score the model against gold corpus JSONL")
     e.add_argument("gold", nargs="+", help="gold JSONL file(s)")
     e.add_argument("--model", help="model directory (default: $LAWIE_MODEL_DIR or the shipped model)")
-    e.add_argument("--no-model", action="store_true", help="segmentation and metadata only")
+    e.add_argument("--no-model", action="store_true", help="segmentation and metadata only (no entities)")
+    e.add_argument("--rules-only", action="store_true", help="with --no-model: the rule patterns alone")
+    e.add_argument("--no-rules", action="store_true", help="the model alone, without the rule patterns it ships with")
     e.add_argument("--json", action="store_true", help="print the scores as JSON")
     e.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     e.set_defaults(func=cmd_evaluate)

@@ -41,8 +41,13 @@ class Pipeline:
         self.extractor: Extractor = extractor if extractor is not None else NullExtractor()
 
     @classmethod
-    def from_dir(cls, path: str | Path, device: str | None = None) -> Pipeline:
+    def from_dir(cls, path: str | Path, device: str | None = None, rules: bool = True) -> Pipeline:
         """A pipeline whose extractor is the trained model in ``path``.
+
+        Args:
+            path: a directory written by ``lawie train``.
+            device: ``"cpu"``, ``"cuda"`` or ``"cuda:N"`` (default: CUDA if available).
+            rules: let the rule patterns the model was shipped with fill in its gaps.
 
         Raises:
             ModelNotFoundError: if ``path`` holds no lawie model.
@@ -50,7 +55,7 @@ class Pipeline:
         """
         from lawie.extract.loading import load_extractor
 
-        return cls(load_extractor(Path(path), device=device))
+        return cls(load_extractor(Path(path), device=device, rules=rules))
 
     @classmethod
     def default(cls) -> Pipeline:

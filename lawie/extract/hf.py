@@ -44,6 +44,7 @@ class ModelConfig:
     relation_threshold: float = 0.5
     relation_hidden: int = 128
     base_model: str = ""
+    rule_labels: tuple[str, ...] = ()
     format_version: int = 1
 
 
@@ -146,7 +147,7 @@ def load_model_dir(path: Path, device: str = "cpu") -> tuple[LawieModel, object,
     from safetensors.torch import load_file
 
     raw = json.loads((path / "config.json").read_text(encoding="utf-8"))
-    config = ModelConfig(**{**raw, "tags": tuple(raw["tags"])})
+    config = ModelConfig(**{**raw, "tags": tuple(raw["tags"]), "rule_labels": tuple(raw.get("rule_labels", ()))})
     if list(config.tags) != bio_tags():
         raise ModelNotFoundError(f"{str(path)!r} was trained with other labels than this lawie version's; retrain it")
     encoder_config = AutoConfig.from_pretrained(str(path / "encoder"), local_files_only=True)

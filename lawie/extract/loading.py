@@ -33,8 +33,12 @@ def check_model_dir(path: Path) -> None:
         )
 
 
-def load_extractor(path: Path, device: str | None = None) -> Extractor:
+def load_extractor(path: Path, device: str | None = None, rules: bool = True) -> Extractor:
     """Load the trained extractor in ``path``.
+
+    If the model's ``config.json`` lists ``rule_labels``, the rule patterns for those
+    labels fill in what the model left out (:class:`~lawie.extract.rules.CombinedExtractor`),
+    unless ``rules`` is false.
 
     Raises:
         ModelNotFoundError: if ``path`` is not a lawie model directory.
@@ -45,5 +49,10 @@ def load_extractor(path: Path, device: str | None = None) -> Extractor:
         if importlib.util.find_spec(package) is None:
             raise MissingDependencyError(package, "model")
     from lawie.extract.hf import ModelExtractor
+    from lawie.extract.rules import CombinedExtractor
+    from lawie.labels import Label
 
-    return ModelExtractor.from_dir(path, device=device)
+    extractor = ModelExtractor.from_dir(path, device=device)
+    if rules and extractor.config.rule_labels:
+        return CombinedExtractor(extractor, [Label.parse(lb) for lb in extractor.config.rule_labels])
+    return extractor

@@ -1,0 +1,59 @@
+"""The rule patterns and their combination with a model's output."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from lawie.extract.base import Extraction
+from lawie.extract.rules import CombinedExtractor, RuleExtractor, find_rule_spans
+from lawie.labels import Label, RelationType
+from lawie.pipeline import Pipeline
+from lawie.types import Entity, Relation
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("印发（双土委文〔2024〕2号）", [("DOCNO", "双土委文〔2024〕2号")]),
+        ("贯彻《中华人民共和国人民调解法》", [("LAW", "中华人民共和国人民调解法")]),
+        ("学习《习近平法治思想学习纲要》", []),
+        ("2024年1月15日", [("DATE", "2024年1月15日")]),
+        ("二〇二四年一月十五日", [("DATE", "二〇二四年一月十五日")]),
+        ("2023年底组织考试", [("DATE", "2023年底")]),
+        ("《法治宣传教育第八个五年规划(2021-2025年)》", [("LAW", "法治宣传教育第八个五年规划(2021-2025年)")]),
+        ("成功率达99%以上", [("RATE", "99%")]),
+        ("罚款6.177万元", [("MONEY", "6.177万元")]),
+        ("调处矛盾纠纷120余起", [("COUNT", "120余起")]),
+        ("接待1250余人次", [("COUNT", "1250余人次")]),
+        ("第23条规定", []),
+        ("发布时间 2024-03-28 09:18", [("DATE", "2024-03-28")]),
+    ],
+)
+def test_rules_patterns(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(lb.value, text[s:e]) for lb, s, e in find_rule_spans(text)] == expected
+
+
+class OneMetric:
+    name = "fake"
+
+    def extract(self, text: str, units: Sequence[tuple[int, int]]) -> Extraction:
+        s = text.index("矛盾纠纷")
+        return Extraction((Entity(0, Label.METRIC, s, s + 4, "矛盾纠纷", "model"),
+                           Entity(1, Label.COUNT, s + 4, s + 9, text[s + 4 : s + 9], "model")),
+                          (Relation(0, RelationType.HAS_VALUE, 0, 1),))
+
+
+def test_rules_combined_keeps_model_and_fills_gaps() -> None:
+    text = "一、工作情况\n2023年调处矛盾纠纷120余起，成功率达99%。\n"
+    report = Pipeline(CombinedExtractor(OneMetric())).parse(text)
+    assert [(e.label.value, e.text, e.source) for e in report.entities] == [
+        ("DATE", "2023年", "rules"), ("METRIC", "矛盾纠纷", "model"), ("COUNT", "120余起", "model"), ("RATE", "99%", "rules")]
+    (rel,) = report.relations
+    assert report.entity(rel.head).text == "矛盾纠纷" and report.entity(rel.tail).text == "120余起"
+
+
+def test_rules_extractor_alone_has_no_metrics() -> None:
+    report = Pipeline(RuleExtractor()).parse("全年调处矛盾纠纷120余起。")
+    assert [e.label for e in report.entities] == [Label.COUNT] and report.relations == ()
