@@ -181,6 +181,21 @@ def cmd_corpus_convert(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_render(args: argparse.Namespace) -> int:
+    """``lawie render``: an HTML page of a report's entities (displaCy)."""
+    from lawie.io.readers import read_document
+    from lawie.pipeline import Pipeline
+    from lawie.spacy_component import render_html
+    from lawie.types import Meta
+
+    doc = read_document(args.path)
+    pipeline = Pipeline.from_dir(args.model) if args.model else Pipeline.default()
+    report = pipeline.parse(doc.text, id=Path(doc.source).stem, meta=Meta(source=doc.source, reader=doc.reader))
+    Path(args.output).write_text(render_html(report), encoding="utf-8")
+    print(f"lawie: wrote {args.output} ({len(report.entities)} entities)", file=sys.stderr)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``lawie`` command."""
     parser = argparse.ArgumentParser(prog="lawie", description="Structured data from Chinese rule-of-law reports.")
@@ -217,6 +232,12 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true", help="print the scores as JSON")
     e.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     e.set_defaults(func=cmd_evaluate)
+
+    r = sub.add_parser("render", help="write an HTML page showing a report's entities (needs spaCy)")
+    r.add_argument("path", help="a report file")
+    r.add_argument("-o", "--output", required=True, help="the HTML file to write")
+    r.add_argument("--model", help="model directory (default: $LAWIE_MODEL_DIR or the shipped model)")
+    r.set_defaults(func=cmd_render)
 
     corpus = sub.add_parser("corpus", help="corpus tools").add_subparsers(dest="corpus_command", required=True)
     v = corpus.add_parser("validate", help="check corpus JSONL files against ANNOTATION.md")
