@@ -65,7 +65,7 @@ def _parse_one(indexed: tuple[int, Input]) -> BatchResult:
         return BatchResult(source, report)
     except LawieError as err:
         return BatchResult(source, error=str(err))
-    except Exception as err:  # noqa: BLE001 - one broken input must not stop the batch; report it
+    except Exception as err:
         return BatchResult(source, error=f"{type(err).__name__}: {err}")
 
 

@@ -7,14 +7,14 @@ Every command returns 0 on success and 1 if anything failed.
 from __future__ import annotations
 
 import argparse
-import logging
 import json
+import logging
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 from lawie.errors import LawieError
-
 from lawie.io.readers import SUFFIXES as INPUT_SUFFIXES  # file endings ``lawie parse`` picks up in folders
 
 
@@ -27,7 +27,7 @@ def _iter_inputs(paths: list[str]) -> Iterator[str]:
             yield name
 
 
-def _progress(items: list, enabled: bool):  # noqa: ANN202 - tqdm or the list itself
+def _progress(items: list, enabled: bool):
     if not enabled:
         return items
     try:
@@ -37,7 +37,7 @@ def _progress(items: list, enabled: bool):  # noqa: ANN202 - tqdm or the list it
     return tqdm(items, desc="parsing", unit="file", file=sys.stderr)
 
 
-def _render(report, fmt: str) -> str:  # noqa: ANN001 - a Report
+def _render(report, fmt: str) -> str:
     if fmt == "tree":
         return report.pretty()
     if fmt == "jsonl":

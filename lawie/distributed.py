@@ -24,7 +24,7 @@ def _parse_record(item: tuple[int, str | Path], model: str | None) -> dict:
     return {"source": result.source, "error": result.error, "record": record}
 
 
-def dask_bag(paths: Sequence[str | Path], *, npartitions: int | None = None, model: str | None = None):  # noqa: ANN201
+def dask_bag(paths: Sequence[str | Path], *, npartitions: int | None = None, model: str | None = None):
     """A ``dask.bag.Bag`` of ``{"source", "error", "record"}`` dicts, one per input file (lazy).
 
     ``record`` is the corpus JSONL record of the report (``None`` on error). Compute it
@@ -40,7 +40,7 @@ def dask_bag(paths: Sequence[str | Path], *, npartitions: int | None = None, mod
     return bag.map(_parse_record, model=model)
 
 
-def parse_dataset(dataset, *, text_column: str = "text", num_proc: int | None = None, model: str | None = None):  # noqa: ANN001, ANN201
+def parse_dataset(dataset, *, text_column: str = "text", num_proc: int | None = None, model: str | None = None):
     """Add lawie's results to a Hugging Face ``datasets.Dataset`` with ``Dataset.map``.
 
     New columns: ``lawie`` (the corpus JSONL record as a JSON string), ``title``,

@@ -35,7 +35,7 @@ class FakeExtractor:
 
 
 @pytest.fixture(scope="module")
-def nlp():  # noqa: ANN201
+def nlp():
     nlp = sc.load()
     nlp.get_pipe("lawie")._pipeline = Pipeline(FakeExtractor())
     return nlp
@@ -48,12 +48,12 @@ def nlp():  # noqa: ANN201
      ("加强规范性文件备案审查", ["规范性文件", "备案审查"]),
      ("全面推行行政执法三项制度", ["行政执法", "三项制度"])],
 )
-def test_spacy_pkuseg_keeps_domain_terms(nlp, sentence: str, words: list[str]) -> None:  # noqa: ANN001
+def test_spacy_pkuseg_keeps_domain_terms(nlp, sentence: str, words: list[str]) -> None:
     tokens = [t.text for t in nlp.make_doc(sentence)]
     assert all(w in tokens for w in words), tokens
 
 
-def test_spacy_component_entities_relations_sections(nlp) -> None:  # noqa: ANN001
+def test_spacy_component_entities_relations_sections(nlp) -> None:
     doc = nlp(TEXT)
     org, count = doc.spans["lawie"][0], doc.spans["lawie"][1]
     assert (org.text, org.label_) == ("镇综合行政执法大队", "ORG")
@@ -78,12 +78,12 @@ def test_spacy_add_pipe_by_entry_point_and_round_trip(tmp_path: Path) -> None:
     assert [t.text for t in again.make_doc("镇综合行政执法大队")] == ["镇", "综合行政执法大队"]
 
 
-def test_spacy_pipe_batches_in_order(nlp) -> None:  # noqa: ANN001
+def test_spacy_pipe_batches_in_order(nlp) -> None:
     docs = list(nlp.pipe([TEXT, "二、存在问题\n" + TEXT]))
     assert [d._.lawie.sections[0].title for d in docs] == ["主要举措和成效", "存在问题"]
 
 
-def test_spacy_displacy_html(nlp) -> None:  # noqa: ANN001
+def test_spacy_displacy_html(nlp) -> None:
     report = nlp(TEXT)._.lawie
     html = sc.render_html(report, page=False)
     assert "镇综合行政执法大队" in html and "METRIC" in html and "MONEY ← 罚款" in html

@@ -11,9 +11,9 @@ import pytest
 pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
-from lawie.cli import main  # noqa: E402
-from lawie.errors import ConfigError, ModelNotFoundError  # noqa: E402
-from lawie.train.config import TrainConfig  # noqa: E402
+from lawie.cli import main
+from lawie.errors import ConfigError, ModelNotFoundError
+from lawie.train.config import TrainConfig
 
 TINY = Path(__file__).resolve().parent / "data" / "tiny"
 
@@ -63,9 +63,9 @@ def test_training_fits_its_training_data(tiny_base: Path, tmp_path: Path) -> Non
     out = tmp_path / "model"
     assert main(["train", "--corpus", str(corpus), "--base-model", str(tiny_base), "--output", str(out),
                  "--config", str(config), "-q"]) == 0
+    import lawie
     from lawie.evaluation import evaluate_reports
     from lawie.io.corpus_format import read_jsonl
-    import lawie
 
     gold = list(read_jsonl(corpus / "gold" / "train.jsonl"))
     pipeline = lawie.load(str(out))

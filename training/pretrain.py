@@ -41,7 +41,7 @@ class PretrainConfig:
     save_every: int = 250
 
 
-def encode_corpus(tokenizer, texts: list[str]) -> np.ndarray:  # noqa: ANN001
+def encode_corpus(tokenizer, texts: list[str]) -> np.ndarray:
     """All texts as one stream of token ids, paragraphs separated by [SEP]."""
     sep = tokenizer.sep_token_id
     ids: list[int] = []
@@ -53,7 +53,7 @@ def encode_corpus(tokenizer, texts: list[str]) -> np.ndarray:  # noqa: ANN001
     return np.asarray(ids, dtype=np.int32)
 
 
-def _mask(batch, tokenizer, prob: float, rng: np.random.Generator):  # noqa: ANN001, ANN202
+def _mask(batch, tokenizer, prob: float, rng: np.random.Generator):
     import torch
 
     ids = batch.clone()
@@ -145,7 +145,7 @@ def pretrain(output: Path, data_dir: Path, corpus_dir: Path | None, cfg: Pretrai
     return entry
 
 
-def _save(model, optim, rng, step: int, elapsed: float, ckpt: Path, tokenizer) -> None:  # noqa: ANN001
+def _save(model, optim, rng, step: int, elapsed: float, ckpt: Path, tokenizer) -> None:
     import torch
 
     tmp = ckpt.with_name(ckpt.name + ".tmp")

@@ -109,7 +109,7 @@ def user_dictionary(corpus: Path) -> list[str]:
     return sorted(terms)
 
 
-def entity_boundary_share(segment, corpus: Path) -> dict:  # noqa: ANN001 - a callable text -> words
+def entity_boundary_share(segment, corpus: Path) -> dict:
     """Share of gold entity boundaries (starts and ends) of the corpus that fall on token boundaries."""
     hit = total = 0
     for path in sorted((corpus / "gold").glob("*.jsonl")):

@@ -9,7 +9,7 @@ from pathlib import Path
 SPECIALS = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
 
 
-def build_char_tokenizer(texts: Iterable[str], min_count: int = 2, max_size: int = 8000):  # noqa: ANN201
+def build_char_tokenizer(texts: Iterable[str], min_count: int = 2, max_size: int = 8000):
     """Build a one-token-per-character tokenizer (NFKC, lower-case, whitespace dropped).
 
     Returns a ``transformers.PreTrainedTokenizerFast`` whose offset mapping
@@ -41,7 +41,7 @@ def build_char_tokenizer(texts: Iterable[str], min_count: int = 2, max_size: int
     )
 
 
-def save_tokenizer(tokenizer, path: Path) -> None:  # noqa: ANN001
+def save_tokenizer(tokenizer, path: Path) -> None:
     """Save ``tokenizer`` so ``AutoTokenizer.from_pretrained(path, local_files_only=True)`` loads it."""
     path.mkdir(parents=True, exist_ok=True)
     tokenizer.save_pretrained(str(path))

@@ -37,7 +37,7 @@ def _rows(path: Path) -> list[dict]:
     return rows
 
 
-def load_corpus_dataset(corpus: str | Path = "corpus"):  # noqa: ANN201 - datasets.DatasetDict
+def load_corpus_dataset(corpus: str | Path = "corpus"):
     """Load ``corpus/gold/{train,dev,test}.jsonl`` as a ``DatasetDict`` (``train``, ``validation``, ``test``).
 
     Columns: ``id``, ``text``, ``entities``, ``relations``, ``sections`` (lists of records as in

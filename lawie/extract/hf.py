@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-import numpy as np
 import torch
 from torch import nn
 from transformers import AutoConfig, AutoModel, AutoTokenizer
@@ -128,7 +127,7 @@ def build_model(base_model: str | Path, n_tags: int, relation_hidden: int = 128)
     return LawieModel(encoder, n_tags, relation_hidden), tokenizer
 
 
-def save_model_dir(model: LawieModel, tokenizer, config: ModelConfig, path: Path, half: bool = False) -> None:  # noqa: ANN001
+def save_model_dir(model: LawieModel, tokenizer, config: ModelConfig, path: Path, half: bool = False) -> None:
     """Write a model directory that :meth:`ModelExtractor.from_dir` loads."""
     from safetensors.torch import save_file
 
@@ -163,7 +162,7 @@ class ModelExtractor:
 
     name = "model"
 
-    def __init__(self, model: LawieModel, tokenizer, config: ModelConfig, device: str = "cpu",  # noqa: ANN001
+    def __init__(self, model: LawieModel, tokenizer, config: ModelConfig, device: str = "cpu",
                  batch_size: int = 32) -> None:
         self.model, self.tokenizer, self.config = model, tokenizer, config
         self.device, self.batch_size = device, batch_size

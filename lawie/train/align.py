@@ -23,7 +23,7 @@ class Encoded:
     weight: float
 
 
-def token_tags(offsets: list[tuple[int, int]], spans, ignore, tag_index: dict[str, int]) -> list[int]:  # noqa: ANN001
+def token_tags(offsets: list[tuple[int, int]], spans, ignore, tag_index: dict[str, int]) -> list[int]:
     """IOB2 tag ids per token: a token is B-X if it starts span X, I-X if it lies inside, else O.
 
     Special tokens, and ``O`` tokens inside an ``ignore`` range, get ``IGNORE``.
@@ -45,7 +45,7 @@ def token_tags(offsets: list[tuple[int, int]], spans, ignore, tag_index: dict[st
     return tags
 
 
-def encode_example(example: Example, tokenizer, tag_index: dict[str, int], max_pair_distance: int) -> Encoded:  # noqa: ANN001
+def encode_example(example: Example, tokenizer, tag_index: dict[str, int], max_pair_distance: int) -> Encoded:
     """Tokenize one example and align its labels and relations."""
     enc = tokenizer(example.text, return_offsets_mapping=True, truncation=True, max_length=512)
     offsets = [tuple(o) for o in enc["offset_mapping"]]

@@ -41,7 +41,7 @@ def _batches(items: list, size: int, rng: random.Random) -> list[list]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def _collate(batch, pad_id: int):  # noqa: ANN001, ANN202
+def _collate(batch, pad_id: int):
     import torch
 
     width = max(len(e.input_ids) for e in batch)
@@ -93,7 +93,7 @@ def train(corpus: Path, base_model: Path, output: Path, config: TrainConfig, dev
     tag_index = {t: i for i, t in enumerate(tags)}
     model, tokenizer = build_model(base_model, len(tags))
     model.to(device)
-    encode = lambda ex: encode_example(ex, tokenizer, tag_index, config.max_pair_distance)  # noqa: E731
+    encode = lambda ex: encode_example(ex, tokenizer, tag_index, config.max_pair_distance)
     gold_enc = [encode(e) for e in gold]
     silver_enc = [encode(e) for e in silver]
     dev_reports = [r for p in splits.get("dev", []) for r in read_jsonl(p)]
@@ -159,7 +159,7 @@ def train(corpus: Path, base_model: Path, output: Path, config: TrainConfig, dev
     return metrics
 
 
-def _load_silver(corpus: Path, config: TrainConfig, loader) -> list:  # noqa: ANN001
+def _load_silver(corpus: Path, config: TrainConfig, loader) -> list:
     manifest = corpus / SILVER_MANIFEST
     if config.silver_per_epoch <= 0 or not manifest.is_file():
         return []
