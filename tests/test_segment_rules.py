@@ -71,6 +71,10 @@ def test_rules_every_style_has_a_test() -> None:
         ("今后工作思路", SectionKind.PLANS),
         ("对今年政府工作的建议", SectionKind.PLANS),
         ("加强政府自身建设", SectionKind.OTHER),
+        ("主要负责同志履职情况", SectionKind.LEADERSHIP),
+        ("工作中存在的问题和困难", SectionKind.SHORTCOMINGS),
+        ("下步打算", SectionKind.PLANS),
+        ("下一阶段工作设想", SectionKind.PLANS),
         ("其他需要报告的情况", SectionKind.OTHER),
     ],
 )

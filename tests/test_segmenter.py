@@ -53,6 +53,11 @@ def test_segmenter_numbering_that_skips_or_restarts() -> None:
     assert [n for _, n, _ in _tree(text)] == ["一、", "（一）", "（二）", "二、", "（二）", "（三）", "三、", "1.", "2."]
 
 
+def test_segmenter_top_level_restart_is_an_enumeration() -> None:
+    text = "一、主要举措\n正文。\n二、存在的问题\n一、思想认识不到位。\n二、工作力量薄弱。\n三、下一步打算\n"
+    assert [n for _, n, _ in _tree(text)] == ["一、", "二、", "三、"]
+
+
 def test_segmenter_full_and_half_width_are_one_style() -> None:
     text = "一、甲\n（一）子一\n(二)子二\n二、乙\n"
     assert [lv for lv, _, _ in _tree(text)] == [1, 2, 2, 1]

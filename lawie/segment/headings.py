@@ -161,7 +161,7 @@ def accept(candidates: list[Candidate], text: str) -> list[Heading]:
             if not ok:
                 continue
             level = levels[cand.style] = len(levels) + 1
-        elif not _continues(cand, counters.get(level)):
+        elif not _continues(cand, counters.get(level), level):
             continue
         counters[level] = cand.value
         for deeper in [lv for lv in counters if lv > level]:
@@ -174,10 +174,15 @@ def accept(candidates: list[Candidate], text: str) -> list[Heading]:
     return headings
 
 
-def _continues(cand: Candidate, last: int | None) -> bool:
+def _continues(cand: Candidate, last: int | None, level: int) -> bool:
+    """Whether ``cand`` continues its style's numbering under the current parent.
+
+    A restart at 1 is accepted below the top level only: a second 一、 list inside
+    a top-level section is an enumeration, not a new part.
+    """
     expected = 1 if last is None else last + 1
     if cand.value == expected:
         return True
     if cand.midline or cand.after_cut:
         return False
-    return expected < cand.value <= expected + _MAX_SKIP or cand.value == 1
+    return expected < cand.value <= expected + _MAX_SKIP or (cand.value == 1 and level > 1)
