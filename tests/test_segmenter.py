@@ -125,3 +125,19 @@ def test_segmenter_very_long_text() -> None:
     text = "".join(f"{n}、第{n}部分工作\n{block}" for n in "一二三四五六七八九十" ) * 40  # ~100k chars
     seg = segment(text * 10)  # ~1 MB
     assert len(seg.sections) >= 10
+
+
+@pytest.mark.parametrize("separator", [" ", ""])
+def test_segmenter_flattened_seeds_keep_every_heading(seed_texts: dict[str, str], separator: str) -> None:
+    """A seed with its line breaks lost (replaced by a space, or by nothing) keeps each heading's level and number."""
+    import re
+
+    for name, text in seed_texts.items():
+        flat = re.sub(r"\s*\n\s*", separator, text)
+        expected = [(lv, n.strip()) for lv, n, _ in _tree(text)]
+        assert [(lv, n.strip()) for lv, n, _ in _tree(flat)] == expected, name
+
+
+def test_segmenter_inline_list_after_colon_is_not_a_heading() -> None:
+    text = "一、主要任务\n（一）稳定住房市场。总的原则是：（1）坚持从国情出发。（2）坚持发挥市场作用。（3）加强调控。\n（二）其他\n"
+    assert [n for _, n, _ in _tree(text)] == ["一、", "（一）", "（二）"]

@@ -19,7 +19,12 @@ from lawie.segment.rules import (
     HEADING_STYLES,
     LINE_CLOSERS,
     MIDLINE_BEFORE,
+    ADJACENT_OPENERS,
+    AFTER_COLON,
+    AFTER_COLON_STYLES,
+    ADJACENT_STYLES,
     MIDLINE_MAX_TITLE,
+    MIDLINE_SKIP_MAX_TITLE,
     NOT_HEADING_AFTER_NUMBER,
     TITLE_END,
     HeadingStyle,
@@ -42,6 +47,7 @@ class Candidate:
     title_end: int
     midline: bool
     after_cut: bool  # follows a body line that was cut mid-sentence
+    adjacent: bool = False  # glued to the text before it, with no separator
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,13 +68,20 @@ def _numeral_value(style: HeadingStyle, numeral: str) -> int | None:
     return cn_to_int(numeral)
 
 
-def _title_span(text: str, start: int, line_end: int) -> tuple[int, int]:
-    """Title after a number: up to the first 。！？, the line end or a heading after a space."""
+def _title_span(text: str, start: int, line_end: int, midline: bool = False) -> tuple[int, int]:
+    """Title after a number: up to the first 。！？ or the line end, without padding or ``**``.
+
+    It also stops where another heading starts: after a space, or right after the
+    title text for parenthesised and Arabic numbers (「开展情况（一）加强…」). A heading
+    found mid-line (lost line breaks) stops at the first space too.
+    """
     while start < line_end and text[start] in " \t\u3000*_":
         start += 1
     end = start
     while end < line_end and text[end] not in TITLE_END:
-        if text[end] in " \t\u3000" and _heading_follows(text, end, line_end):
+        if text[end] in " \t\u3000" and (midline or _heading_follows(text, end, line_end)):
+            break
+        if end > start and _adjacent_heading_at(text, end, line_end):
             break
         end += 1
     while end > start and text[end - 1] in " \t\u3000*_":
@@ -82,21 +95,29 @@ def _heading_follows(text: str, pos: int, line_end: int) -> bool:
     return any(style.pattern.match(text, pos, line_end) for style in HEADING_STYLES)
 
 
-def _match_at(text: str, pos: int, line_end: int, midline: bool, after_cut: bool) -> Candidate | None:
+def _adjacent_heading_at(text: str, pos: int, line_end: int) -> bool:
+    """A parenthesised or Arabic heading number glued to the preceding text (not inside a number)."""
+    if text[pos] not in ADJACENT_OPENERS or (pos > 0 and text[pos - 1] in "0123456789０１２３４５６７８９.．"):
+        return False
+    return any(style.pattern.match(text, pos, line_end) for style in HEADING_STYLES if style.name in ADJACENT_STYLES)
+
+
+def _match_at(text: str, pos: int, line_end: int, midline: bool, after_cut: bool,
+              adjacent: bool = False) -> Candidate | None:
     for style in HEADING_STYLES:
         m = style.pattern.match(text, pos, line_end)
         if m is None:
             continue
         value = _numeral_value(style, m.group("n"))
-        title_start, title_end = _title_span(text, m.end(), line_end)
+        title_start, title_end = _title_span(text, m.end(), line_end, midline)
         title = text[title_start:title_end]
         if value is None or value == 0 or not title:
             return None
         if NOT_HEADING_AFTER_NUMBER.match(title):
             return None
-        if midline and (title_end - title_start > MIDLINE_MAX_TITLE or any(c in title for c in "；;")):
+        if midline and not adjacent and (title_end - title_start > MIDLINE_MAX_TITLE or any(c in title for c in "；;")):
             return None
-        return Candidate(style.name, value, pos, m.end(), title_start, title_end, midline, after_cut)
+        return Candidate(style.name, value, pos, m.end(), title_start, title_end, midline, after_cut, adjacent)
     return None
 
 
@@ -134,10 +155,15 @@ def _midline_candidates(text: str, line_start: int, line_end: int, skip: int) ->
             if pos == skip or pos == line_start:
                 continue
             window = text[max(line_start, pos - 8) : pos]
-            if not MIDLINE_BEFORE.search(window):
+            if MIDLINE_BEFORE.search(window):
+                if AFTER_COLON.search(window) and style.name not in AFTER_COLON_STYLES:
+                    continue
+                adjacent = False
+            elif style.name in ADJACENT_STYLES and _adjacent_heading_at(text, pos, line_end):
+                adjacent = True
+            else:
                 continue
-            # back over bold marks: "。**（二）" starts at the number
-            cand = _match_at(text, pos, line_end, midline=True, after_cut=False)
+            cand = _match_at(text, pos, line_end, midline=True, after_cut=False, adjacent=adjacent)
             if cand and cand.style == style.name:
                 found.append(cand)
     return sorted(found, key=lambda c: c.start)
@@ -155,6 +181,8 @@ def accept(candidates: list[Candidate], text: str) -> list[Heading]:
     for cand in candidates:
         if cand.start < last_end:
             continue
+        if cand.adjacent and (not headings or text[last_end : cand.start].strip(" \t\u3000*_")):
+            continue  # a glued number is a heading only where the previous heading's title ends
         level = levels.get(cand.style)
         if level is None:
             ok = cand.value <= _MAX_NEW_STYLE_START and not cand.after_cut and (not cand.midline or cand.value == 1)
@@ -183,6 +211,9 @@ def _continues(cand: Candidate, last: int | None, level: int) -> bool:
     expected = 1 if last is None else last + 1
     if cand.value == expected:
         return True
-    if cand.midline or cand.after_cut:
+    skips = expected < cand.value <= expected + _MAX_SKIP
+    if cand.midline:  # only a short, cleanly separated title may skip numbers mid-line
+        return skips and not cand.adjacent and cand.title_end - cand.title_start <= MIDLINE_SKIP_MAX_TITLE
+    if cand.after_cut:
         return False
-    return expected < cand.value <= expected + _MAX_SKIP or (cand.value == 1 and level > 1)
+    return skips or (cand.value == 1 and level > 1)

@@ -55,10 +55,23 @@ TITLE_END = "。！？!?"
 NOT_HEADING_AFTER_NUMBER = re.compile(rf"[{CN_NUMERAL_CHARS}]+(?:是|要|方面|批|届|项|季度|中全会|次)")
 
 #: Sentence ends after which a heading may start mid-line in text whose line breaks were lost.
-MIDLINE_BEFORE = re.compile(r"(?:[。！？；;]|[ \u3000\t]|\*\*)[ \u3000\t]*$")
+MIDLINE_BEFORE = re.compile(r"(?:[。！？；;：:]|[ \u3000\t]|\*\*)[ \u3000\t]*$")
 
-#: The longest title accepted for a heading found mid-line (line-start headings have no limit).
-MIDLINE_MAX_TITLE = 60
+#: After a colon only Chinese-numeral styles start a mid-line heading (「报告如下：一、…」「以下工作：（一）…」);
+#: 「原则是：（1）…」 is a list.
+AFTER_COLON = re.compile(r"[：:][ \u3000\t]*$")
+AFTER_COLON_STYLES = frozenset({"part", "cn", "cn_paren"})
+
+#: Styles whose number can start a heading glued to the previous heading's title (「开展情况（一）加强…」).
+ADJACENT_STYLES = frozenset({"cn_paren", "arabic", "arabic_paren"})
+ADJACENT_OPENERS = "（(0123456789０１２３４５６７８９"
+
+#: The longest title accepted for a heading found mid-line (line-start headings have no limit). In text
+#: flattened without any separator, a title with no 。 runs into the next paragraph, hence the generous limit.
+MIDLINE_MAX_TITLE = 400
+
+#: The longest title of a mid-line heading whose number skips ahead (a lost （一） before （二）).
+MIDLINE_SKIP_MAX_TITLE = 40
 
 #: Level-1 kind cues. Each kind's cues are regexes on the title; the kind whose
 #: first cue occurs earliest in the title wins, ties broken by this order.
