@@ -66,3 +66,14 @@ def test_meta_work_report_covers_previous_year() -> None:
     m = segment(text).meta
     assert m.year == 2013
     assert m.recipients == ()
+
+
+@pytest.mark.parametrize("separator", [" ", ""])
+def test_meta_flattened_seeds(seed_texts: dict[str, str], seeds_golden: dict, separator: str) -> None:
+    """Title, year, date and 文号 survive lost line breaks."""
+    import re
+
+    for name, text in seed_texts.items():
+        m = segment(re.sub(r"\s*\n\s*", separator, text)).meta
+        gold = seeds_golden[name]["meta"]
+        assert (m.title, m.year, m.date, m.doc_number) == (gold["title"], gold["year"], gold["date"], gold["doc_number"])

@@ -30,6 +30,13 @@ _YEAR = re.compile(
     r"(?P<y>(?:19|20)[0-9]{2}|[12]０[０-９]{2}|[一二][〇零○][一二三四五六七八九〇零○]{2})\s*(?:年|(?=[\u4e00-\u9fff]))"
 )
 _COVERAGE_CUE = re.compile(r"(?:政府工作报告)$")
+_INLINE_TITLE = re.compile(r"关于[^，。；：:,;！？]{2,50}?(?:报告|总结|汇报)")
+_LEADING_TITLE = re.compile(r"[^，。；：:,;！？]{4,50}?(?:报告|总结|汇报)(?!如下)")
+_FINAL_DATE = re.compile(
+    rf"((?:[0-9０-９]{{4}}|[{_CN_DATE_DIGITS}]{{4}})\s*年[^年。，]{{1,10}}[日号])\s*(?:[（(【\[][^）)】\]]{{1,12}}[）)】\]])?\s*$"
+)
+#: Website boilerplate at the start of a flattened page (更新时间:… 来源: 点击数: |).
+NOISE_PREFIX = re.compile(r"^.*?(?:点击数|浏览量|浏览次数|阅读量)[:：]?\s*\d*\s*\|?\s*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,8 +108,10 @@ def extract_meta(text: str, first_heading: int, closing: int, review_titles: tup
     head = _lines(text, 0, first_heading)
     tail = _lines(text, closing, len(text))
     doc_number = next((compact(ln.text) for ln in head[:8] if DOC_NUMBER.fullmatch(compact(ln.text))), None)
+    if doc_number is None and head and (m := DOC_NUMBER.match(head[0].text)):  # a line that lost its break
+        doc_number = compact(m.group(0))
     title_lines = _title_lines(head)
-    title = compact("".join(ln.text for ln in title_lines)) or None
+    title = compact("".join(ln.text for ln in title_lines)) or _inline_title(head)
     recipients = _recipients(head)
     flags = tuple(ln.text.strip("（）()【】[] ") for ln in tail if PUBLICATION_FLAG.match(ln.text))
     issuers = tuple(ln.text for ln in tail if _is_org_line(ln.text))
@@ -110,6 +119,8 @@ def extract_meta(text: str, first_heading: int, closing: int, review_titles: tup
         before_title = [ln for ln in head if ln.start < title_lines[0].start]
         issuers = tuple(ln.text for ln in before_title if _is_org_line(ln.text) and not DOC_NUMBER.search(ln.text))
     date = next((d for ln in tail if _is_date_line(ln.text) and (d := parse_date(ln.text))), None)
+    if date is None and (m := _FINAL_DATE.search(text[-160:])):  # a signature that lost its line breaks
+        date = parse_date(m.group(1))
     return Meta(
         title=title,
         doc_number=compact(doc_number) if doc_number else None,
@@ -133,6 +144,14 @@ def _title_lines(head: list[_Line]) -> list[_Line]:
                 lines.append(head[i + 1])
             return lines
     return []
+
+
+def _inline_title(head: list[_Line]) -> str | None:
+    """A title inside a preamble whose line breaks were lost: 「…关于2023年…的报告县委、县政府：…」."""
+    start = " ".join(ln.text for ln in head[:3])
+    start = NOISE_PREFIX.sub("", start)
+    m = _INLINE_TITLE.search(start[:300]) or _LEADING_TITLE.match(start)
+    return compact(m.group(0)) if m else None
 
 
 def _recipients(head: list[_Line]) -> tuple[str, ...]:
