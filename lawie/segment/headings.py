@@ -13,16 +13,16 @@ from dataclasses import dataclass
 
 from lawie.segment.noise import is_noise_line
 from lawie.segment.rules import (
+    ADJACENT_OPENERS,
+    ADJACENT_STYLES,
+    AFTER_COLON,
+    AFTER_COLON_STYLES,
     BODY_LINE_MIN,
     CIRCLED,
     HEADING_PREFIX,
     HEADING_STYLES,
     LINE_CLOSERS,
     MIDLINE_BEFORE,
-    ADJACENT_OPENERS,
-    AFTER_COLON,
-    AFTER_COLON_STYLES,
-    ADJACENT_STYLES,
     MIDLINE_MAX_TITLE,
     MIDLINE_SKIP_MAX_TITLE,
     NOT_HEADING_AFTER_NUMBER,
