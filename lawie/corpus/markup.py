@@ -8,7 +8,8 @@ Annotators write the report text with entities marked inline::
 - ``[[LABEL:text]]`` marks an entity; ``text`` is copied verbatim from the report.
 - ``[[METRIC#k:...]]`` gives a metric the key ``k`` (letters/digits); a value
   ``[[COUNT>k:...]]`` (or RATE/MONEY) is linked to the *nearest* METRIC with key
-  ``k``, so short keys can be reused clause after clause.
+  ``k`` (fewest characters between the two spans; on a tie, the one before the
+  value), so short keys can be reused clause after clause.
 
 Removing the markup must give back the source text exactly; :func:`build_record`
 checks this and names the first place where they differ.
@@ -103,7 +104,7 @@ def _link(marks: list[_Mark], path: str | None) -> list[Relation]:
         if not same_key:
             raise CorpusFormatError(f"value {mk.entity.text!r} links to key {mk.key!r}, but no METRIC has it",
                                     path=path, line=mk.line)
-        head = min(same_key, key=lambda m: abs(m.entity.start - mk.entity.start))
+        head = min(same_key, key=lambda m: (_gap(m.entity, mk.entity), m.entity.start > mk.entity.start))
         relations.append(Relation(len(relations), RelationType.HAS_VALUE, head.entity.id, mk.entity.id))
         linked.add(head.entity.id)
     for mk in marks:
@@ -111,6 +112,11 @@ def _link(marks: list[_Mark], path: str | None) -> list[Relation]:
             raise CorpusFormatError(f"METRIC {mk.entity.text!r} has no value linked to it (give it '#k' and "
                                     f"mark its value '>k')", path=path, line=mk.line)
     return relations
+
+
+def _gap(a: Entity, b: Entity) -> int:
+    """Characters between two spans (0 when they touch)."""
+    return max(0, b.start - a.end, a.start - b.end)
 
 
 def first_difference(a: str, b: str) -> int | None:
