@@ -51,6 +51,12 @@ __all__ = [
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
-def load(path: str, device: str | None = None) -> Pipeline:
-    """Load the model directory ``path`` (the output of ``lawie train``) as a :class:`Pipeline`."""
-    return Pipeline.from_dir(path, device=device)
+def load(path: str, device: str | None = None, rules: bool = True) -> Pipeline:
+    """Load the model directory ``path`` (the output of ``lawie train``) as a :class:`Pipeline`.
+
+    Args:
+        path: the model directory.
+        device: ``"cpu"``, ``"cuda"`` or ``"cuda:N"`` (default: CUDA if available).
+        rules: let the rule patterns the model ships with fill in its gaps (``source="rules"``).
+    """
+    return Pipeline.from_dir(path, device=device, rules=rules)
