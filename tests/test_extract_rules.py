@@ -57,3 +57,18 @@ def test_rules_combined_keeps_model_and_fills_gaps() -> None:
 def test_rules_extractor_alone_has_no_metrics() -> None:
     report = Pipeline(RuleExtractor()).parse("全年调处矛盾纠纷120余起。")
     assert [e.label for e in report.entities] == [Label.COUNT] and report.relations == ()
+
+
+def test_rules_first_replaces_overlapping_model_values_and_keeps_links() -> None:
+    class Short(OneMetric):
+        def extract(self, text: str, units: Sequence[tuple[int, int]]) -> Extraction:
+            s = text.index("矛盾纠纷")
+            return Extraction((Entity(0, Label.METRIC, s, s + 4, "矛盾纠纷", "model"),
+                               Entity(1, Label.COUNT, s + 4, s + 7, text[s + 4 : s + 7], "model")),
+                              (Relation(0, RelationType.HAS_VALUE, 0, 1),))
+
+    text = "调处矛盾纠纷120余起。"
+    report = Pipeline(CombinedExtractor(Short(), rules_first=True)).parse(text)
+    assert [(e.text, e.source) for e in report.entities] == [("矛盾纠纷", "model"), ("120余起", "rules")]
+    (rel,) = report.relations
+    assert report.entity(rel.tail).text == "120余起"

@@ -44,6 +44,7 @@ class ModelConfig:
     relation_hidden: int = 128
     base_model: str = ""
     rule_labels: tuple[str, ...] = ()
+    rules_first: bool = False
     format_version: int = 1
 
 

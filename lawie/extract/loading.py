@@ -54,5 +54,6 @@ def load_extractor(path: Path, device: str | None = None, rules: bool = True) ->
 
     extractor = ModelExtractor.from_dir(path, device=device)
     if rules and extractor.config.rule_labels:
-        return CombinedExtractor(extractor, [Label.parse(lb) for lb in extractor.config.rule_labels])
+        labels = [Label.parse(lb) for lb in extractor.config.rule_labels]
+        return CombinedExtractor(extractor, labels, rules_first=extractor.config.rules_first)
     return extractor

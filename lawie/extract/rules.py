@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from lawie.extract.base import Extraction, Extractor
-from lawie.labels import Label
+from lawie.labels import VALUE_LABELS, Label, RelationType
 from lawie.types import Entity, Relation
 
 _D = r"[0-9０-９]"
@@ -66,28 +66,43 @@ class RuleExtractor:
 
 
 class CombinedExtractor:
-    """A primary extractor (the model) plus rule entities where it found nothing overlapping.
+    """A model's output combined with rule entities.
 
     Args:
-        primary: the extractor whose entities and relations are kept as they are.
-        labels: the rule labels to add (default: all rule labels).
+        primary: the model extractor (its relations are kept).
+        labels: the labels the rules contribute (default: all rule labels).
+        rules_first: if true, a rule entity replaces the model entities it overlaps (relations
+            to a replaced value move to the rule entity); if false, rule entities only fill gaps.
     """
 
     name = "model+rules"
 
-    def __init__(self, primary: Extractor, labels: Sequence[Label] | None = None) -> None:
+    def __init__(self, primary: Extractor, labels: Sequence[Label] | None = None, rules_first: bool = False) -> None:
         self.primary = primary
         self.labels = frozenset(labels) if labels is not None else frozenset(lb for lb, _, _ in PATTERNS)
+        self.rules_first = rules_first
         self.rules = RuleExtractor()
 
     def extract(self, text: str, units: Sequence[tuple[int, int]]) -> Extraction:
-        """The primary's output with non-overlapping rule entities added; ids renumbered in text order."""
+        """The merged entities (ids renumbered in text order) and the model's relations."""
         base = self.primary.extract(text, units)
-        extra = [e for e in self.rules.extract(text, units).entities
-                 if e.label in self.labels and not any(e.start < b.end and b.start < e.end for b in base.entities)]
-        merged = sorted(list(base.entities) + extra, key=lambda e: (e.start, e.end))
+        found = [e for e in self.rules.extract(text, units).entities if e.label in self.labels]
+        overlaps = lambda a, b: a.start < b.end and b.start < a.end
+        if self.rules_first:
+            kept = [e for e in base.entities if not any(overlaps(e, r) for r in found)]
+            extra = found
+        else:
+            kept = list(base.entities)
+            extra = [r for r in found if not any(overlaps(r, b) for b in base.entities)]
+        merged = sorted(kept + extra, key=lambda e: (e.start, e.end))
         new_id = {id(e): i for i, e in enumerate(merged)}
-        old_to_new = {e.id: new_id[id(e)] for e in base.entities}
+        remap = {e.id: new_id[id(e)] for e in kept}
+        for e in base.entities:  # a replaced value: its relation follows the rule entity that replaced it
+            if e.id not in remap:
+                repl = next((r for r in extra if overlaps(e, r)), None)
+                if repl is not None and repl.label in VALUE_LABELS and e.label in VALUE_LABELS:
+                    remap[e.id] = new_id[id(repl)]
         entities = tuple(Entity(new_id[id(e)], e.label, e.start, e.end, e.text, e.source) for e in merged)
-        relations = tuple(Relation(r.id, r.type, old_to_new[r.head], old_to_new[r.tail]) for r in base.relations)
+        pairs = sorted({(remap[r.head], remap[r.tail]) for r in base.relations if r.head in remap and r.tail in remap})
+        relations = tuple(Relation(i, RelationType.HAS_VALUE, h, t) for i, (h, t) in enumerate(pairs))
         return Extraction(entities, relations)

@@ -1,0 +1,52 @@
+"""Inference with the model shipped inside the package (offline, CPU)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("torch")
+pytest.importorskip("transformers")
+
+from lawie.extract.loading import shipped_model_dir
+
+pytestmark = pytest.mark.skipif(shipped_model_dir() is None, reason="this checkout ships no model")
+
+SEED = Path(__file__).resolve().parent.parent / "corpus" / "raw" / "seeds" / "001_fde4d6334961397a.txt"
+
+
+@pytest.fixture(scope="module")
+def report():
+    import lawie
+
+    return lawie.parse_report(SEED.read_text(encoding="utf-8"), id="seed-001")
+
+
+def test_shipped_model_is_the_default(report) -> None:
+    import lawie
+
+    assert lawie.Pipeline.default().extractor.name in ("model", "model+rules")
+    assert report.meta.title == "关于2023年法治政府建设情况的报告"
+
+
+def test_shipped_model_entities_are_valid(report) -> None:
+    assert report.entities, "the shipped model found nothing in a seed report"
+    for e in report.entities:
+        assert report.text[e.start : e.end] == e.text and e.source in ("model", "rules")
+    spans = sorted((e.start, e.end) for e in report.entities)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+    by_id = {e.id: e for e in report.entities}
+    for r in report.relations:
+        assert by_id[r.head].label.value == "METRIC" and by_id[r.tail].label.value in ("COUNT", "RATE", "MONEY")
+
+
+def test_shipped_model_finds_the_document_number_and_dates(report) -> None:
+    found = {(e.label.value, e.text) for e in report.entities}
+    assert ("DOCNO", "双土委文〔2024〕2号") in found
+    assert ("DATE", "2024年1月15日") in found
+
+
+def test_shipped_model_size_is_small() -> None:
+    size = sum(p.stat().st_size for p in shipped_model_dir().rglob("*") if p.is_file())
+    assert size < 50 * 1024 * 1024
