@@ -54,3 +54,17 @@ def test_windows_cut_after_sentence_end() -> None:
 def test_windows_reject_bad_sizes() -> None:
     with pytest.raises(ValueError, match="twice the overlap"):
         make_windows("甲", [(0, 1)], 50, 30)
+
+
+def test_decode_viterbi_respects_iob2() -> None:
+    from lawie.extract.decode import allowed_transitions, viterbi
+
+    tags = ["O", "B-ORG", "I-ORG", "B-COUNT", "I-COUNT"]
+    allowed = allowed_transitions(tags)
+    assert not allowed[0, 2] and allowed[1, 2] and not allowed[3, 2]
+    # greedy argmax would give O, I-ORG, I-ORG: the constrained path starts the span with B-ORG
+    lp = np.log(np.array([[0.9, 0.05, 0.03, 0.01, 0.01],
+                          [0.1, 0.35, 0.45, 0.05, 0.05],
+                          [0.1, 0.1, 0.7, 0.05, 0.05]]))
+    assert [tags[i] for i in viterbi(lp, allowed, tags)] == ["O", "B-ORG", "I-ORG"]
+    assert viterbi(lp[:0], allowed, tags) == []

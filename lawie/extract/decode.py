@@ -49,6 +49,43 @@ def tags_to_spans(tags: Sequence[str], offsets: Sequence[tuple[int, int]]) -> li
     return spans
 
 
+def allowed_transitions(tags: Sequence[str]) -> np.ndarray:
+    """``allowed[i, j]``: whether tag ``j`` may follow tag ``i`` in IOB2 (``I-X`` only after ``B-X``/``I-X``)."""
+    n = len(tags)
+    allowed = np.ones((n, n), dtype=bool)
+    for j, tag in enumerate(tags):
+        if tag.startswith("I-"):
+            name = tag[2:]
+            for i, prev in enumerate(tags):
+                allowed[i, j] = prev in (f"B-{name}", f"I-{name}")
+    return allowed
+
+
+def viterbi(log_probs: np.ndarray, allowed: np.ndarray, tags: Sequence[str]) -> list[int]:
+    """The best tag sequence under IOB2 constraints (no ``I-X`` without a preceding ``B-X``).
+
+    Args:
+        log_probs: ``(tokens, n_tags)`` log-probabilities of the real tokens (no padding).
+        allowed: from :func:`allowed_transitions`.
+        tags: the tag names (the first position may not be ``I-X``).
+    """
+    n_tokens, n_tags = log_probs.shape
+    if n_tokens == 0:
+        return []
+    penalty = np.where(allowed, 0.0, -1e9)
+    start_ok = np.array([0.0 if not t.startswith("I-") else -1e9 for t in tags])
+    score = log_probs[0] + start_ok
+    back = np.zeros((n_tokens, n_tags), dtype=np.int64)
+    for t in range(1, n_tokens):
+        cand = score[:, None] + penalty  # (prev, next)
+        back[t] = cand.argmax(axis=0)
+        score = cand.max(axis=0) + log_probs[t]
+    path = [int(score.argmax())]
+    for t in range(n_tokens - 1, 0, -1):
+        path.append(int(back[t, path[-1]]))
+    return path[::-1]
+
+
 def candidate_pairs(spans: Sequence[Span], max_distance: int) -> list[tuple[int, int]]:
     """Index pairs (metric, value) of spans that could be linked: a METRIC and a value close enough."""
     pairs = []

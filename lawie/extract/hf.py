@@ -24,7 +24,16 @@ from transformers import AutoConfig, AutoModel, AutoTokenizer
 
 from lawie.errors import ConfigError, ModelNotFoundError
 from lawie.extract.base import Extraction
-from lawie.extract.decode import N_DISTANCE_BUCKETS, Span, candidate_pairs, distance_bucket, link, tags_to_spans
+from lawie.extract.decode import (
+    N_DISTANCE_BUCKETS,
+    Span,
+    allowed_transitions,
+    candidate_pairs,
+    distance_bucket,
+    link,
+    tags_to_spans,
+    viterbi,
+)
 from lawie.extract.windows import Window, make_windows
 from lawie.labels import Label, RelationType, bio_tags
 from lawie.types import Entity, Relation
@@ -167,6 +176,7 @@ class ModelExtractor:
                  batch_size: int = 32) -> None:
         self.model, self.tokenizer, self.config = model, tokenizer, config
         self.device, self.batch_size = device, batch_size
+        self._allowed = allowed_transitions(config.tags)
 
     @classmethod
     def from_dir(cls, path: Path, device: str | None = None) -> ModelExtractor:
@@ -197,11 +207,13 @@ class ModelExtractor:
         enc.pop("token_type_ids", None)
         with torch.inference_mode():
             hidden = self.model.encode(enc["input_ids"].to(self.device), enc["attention_mask"].to(self.device))
-            tag_ids = self.model.tag_logits(hidden).argmax(-1).cpu().numpy()
+            log_probs = torch.log_softmax(self.model.tag_logits(hidden).float(), dim=-1).cpu().numpy()
+            lengths = enc["attention_mask"].sum(dim=1).tolist()
             results, rows, owners = [], [], []
             for b, window in enumerate(windows):
                 offs = [(s + window.start, e + window.start) if e > s else (0, 0) for s, e in offsets[b]]
-                spans = tags_to_spans([self.config.tags[t] for t in tag_ids[b]], offs)
+                tag_ids = viterbi(log_probs[b, : lengths[b]], self._allowed, self.config.tags)
+                spans = tags_to_spans([self.config.tags[t] for t in tag_ids], offs)
                 pairs = []
                 for m, v in candidate_pairs(spans, self.config.max_pair_distance):
                     mt, vt = token_range(offs, spans[m].start, spans[m].end), token_range(offs, spans[v].start, spans[v].end)
