@@ -10,6 +10,8 @@ from pathlib import Path
 from lawie.errors import InputError
 from lawie.extract.base import Extraction, Extractor, NullExtractor
 from lawie.segment import Segmentation, segment
+from lawie.segment.noise import is_noise_line
+from lawie.text import line_spans, strip_span
 from lawie.types import Meta, Report
 
 logger = logging.getLogger(__name__)
@@ -18,15 +20,17 @@ logger = logging.getLogger(__name__)
 MODEL_DIR_ENV = "LAWIE_MODEL_DIR"
 
 
-def text_units(seg: Segmentation) -> list[tuple[int, int]]:
-    """The spans an extractor reads: preamble, heading titles, paragraphs, closing; in order."""
+def text_units(seg: Segmentation, text: str) -> list[tuple[int, int]]:
+    """The spans an extractor reads, in order: preamble, heading titles, paragraphs, closing,
+    and boilerplate lines (their dates and counters are entities too). Nothing else is text."""
     units = [(p.start, p.end) for p in seg.preamble + seg.closing]
     for root in seg.sections:
         for section in root.walk():
             if section.title_end > section.title_start:
                 units.append((section.title_start, section.title_end))
             units += [(p.start, p.end) for p in section.paragraphs]
-    return sorted(units)
+    units += [strip_span(text, lo, hi) for lo, hi in line_spans(text) if is_noise_line(text[lo:hi])]
+    return sorted(u for u in units if u[1] > u[0])
 
 
 class Pipeline:
@@ -83,7 +87,7 @@ class Pipeline:
                 "decode bytes first or read files with lawie.read_text(path)"
             )
         seg = segment(text)
-        extraction = self.extractor.extract(text, text_units(seg)) if text.strip() else Extraction()
+        extraction = self.extractor.extract(text, text_units(seg, text)) if text.strip() else Extraction()
         found = seg.meta
         if meta is not None:
             found = _with_provenance(found, meta)

@@ -66,3 +66,16 @@ def test_types_tree_helpers(seed_texts: dict[str, str]) -> None:
     assert "三、下一步工作重点" in report.pretty()
     with pytest.raises(ValueError, match="expected one of"):
         report.find(kind="plan")
+
+
+def test_types_text_units_cover_all_text_but_heading_numbers(seed_texts: dict[str, str]) -> None:
+    """The extractor reads every character except heading numbers and the 。 closing a heading."""
+    from lawie.pipeline import text_units
+    from lawie.segment import segment
+
+    for text in seed_texts.values():
+        seg = segment(text)
+        covered = {i for lo, hi in text_units(seg, text) for i in range(lo, hi)}
+        numbers = {i for root in seg.sections for s in root.walk() for i in range(s.start, s.title_start)}
+        missed = [i for i, ch in enumerate(text) if not ch.isspace() and i not in covered and i not in numbers]
+        assert all(text[i] in "。！？*" for i in missed), "".join(text[i] for i in missed)

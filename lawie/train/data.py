@@ -45,7 +45,7 @@ class Example:
 def report_examples(report: Report, max_chars: int, overlap: int) -> list[Example]:
     """Windows of a gold report, cut exactly as at inference time."""
     seg = segment(report.text)
-    windows = make_windows(report.text, text_units(seg), max_chars, overlap)
+    windows = make_windows(report.text, text_units(seg, report.text), max_chars, overlap)
     out = []
     for w in windows:
         inside = [e for e in report.entities if w.start <= e.start and e.end <= w.end]
