@@ -12,6 +12,10 @@ _COMPILED: tuple[tuple[SectionKind, tuple[re.Pattern[str], ...]], ...] = tuple(
 )
 
 
+#: Titles longer than this are cut to their first clause before looking for cues.
+_RUNAWAY = 40
+
+
 def classify_kind(title: str) -> SectionKind:
     """Return the kind of a level-1 section from its title.
 
@@ -19,6 +23,8 @@ def classify_kind(title: str) -> SectionKind:
     kind listed first in :data:`lawie.segment.rules.KIND_CUES`); a title with no
     cue is :attr:`SectionKind.OTHER`.
     """
+    if len(title) > _RUNAWAY:  # a title that ran into the body (lost line breaks): judge its first clause
+        title = title.split("，")[0][:_RUNAWAY]
     best: tuple[int, int, SectionKind] | None = None
     for order, (kind, cues) in enumerate(_COMPILED):
         positions = [m.start() for cue in cues if (m := cue.search(title))]
