@@ -68,3 +68,23 @@ def test_decode_viterbi_respects_iob2() -> None:
                           [0.1, 0.1, 0.7, 0.05, 0.05]]))
     assert [tags[i] for i in viterbi(lp, allowed, tags)] == ["O", "B-ORG", "I-ORG"]
     assert viterbi(lp[:0], allowed, tags) == []
+
+
+def test_repair_spans_joins_numbers_cut_by_the_tagger() -> None:
+    from lawie.extract.decode import repair_spans
+
+    text = "城镇新增就业1310万人，全国政协委员，共公示28起"
+    pieces = [Span(Label.COUNT, 6, 8), Span(Label.COUNT, 8, 12),  # 13 | 10万人
+              Span(Label.ORG, 13, 14), Span(Label.ORG, 14, 17),  # 全 | 国政协
+              Span(Label.DATE, 23, 24), Span(Label.COUNT, 24, 26)]  # 2 | 8起
+    assert [(s.label, text[s.start:s.end]) for s in repair_spans(pieces, text)] == [
+        (Label.COUNT, "1310万人"), (Label.ORG, "全国政协"), (Label.COUNT, "28起")]
+
+
+def test_repair_spans_moves_a_boundary_out_of_a_number() -> None:
+    from lawie.extract.decode import repair_spans
+
+    text = "铁路运营里程达到1.1万公里"
+    assert repair_spans([Span(Label.COUNT, 10, 15)], text) == [Span(Label.COUNT, 8, 15)]
+    assert repair_spans([Span(Label.ORG, 0, 2), Span(Label.METRIC, 2, 6)], text) == [
+        Span(Label.ORG, 0, 2), Span(Label.METRIC, 2, 6)]

@@ -49,6 +49,47 @@ def tags_to_spans(tags: Sequence[str], offsets: Sequence[tuple[int, int]]) -> li
     return spans
 
 
+_NUMBER_CHARS = frozenset("0123456789０１２３４５６７８９.．")
+_NUMERIC_LABELS = VALUE_LABELS | {Label.DATE}
+
+
+def repair_spans(spans: Sequence[Span], text: str) -> list[Span]:
+    """Undo two kinds of fragmentation a character tagger produces.
+
+    Numbers are atomic: touching value/date spans that meet inside a run of digits are
+    joined (the later piece, which carries the unit, gives the label), and a value or date
+    boundary that cuts a digit run is moved to the run's edge. Touching spans of one label
+    where one piece is a single character (「党」+「中央」) are joined.
+    """
+    joined: list[Span] = []
+    for span in spans:
+        prev = joined[-1] if joined else None
+        if prev is not None and prev.end == span.start and (
+            _cuts_number(text, span.start) and prev.label in _NUMERIC_LABELS and span.label in _NUMERIC_LABELS
+            or prev.label is span.label and min(prev.end - prev.start, span.end - span.start) == 1
+        ):
+            joined[-1] = Span(span.label, prev.start, span.end)
+            continue
+        joined.append(span)
+    out: list[Span] = []
+    for i, span in enumerate(joined):
+        start, end = span.start, span.end
+        if span.label in _NUMERIC_LABELS:
+            floor = out[-1].end if out else 0
+            ceiling = joined[i + 1].start if i + 1 < len(joined) else len(text)
+            while start > floor and _cuts_number(text, start):
+                start -= 1
+            while end < ceiling and _cuts_number(text, end):
+                end += 1
+        out.append(Span(span.label, start, end))
+    return out
+
+
+def _cuts_number(text: str, index: int) -> bool:
+    """Whether a boundary at ``index`` falls between two characters of one number."""
+    return 0 < index < len(text) and text[index - 1] in _NUMBER_CHARS and text[index] in _NUMBER_CHARS
+
+
 def allowed_transitions(tags: Sequence[str]) -> np.ndarray:
     """``allowed[i, j]``: whether tag ``j`` may follow tag ``i`` in IOB2 (``I-X`` only after ``B-X``/``I-X``)."""
     n = len(tags)

@@ -31,6 +31,7 @@ from lawie.extract.decode import (
     candidate_pairs,
     distance_bucket,
     link,
+    repair_spans,
     tags_to_spans,
     viterbi,
 )
@@ -213,7 +214,7 @@ class ModelExtractor:
             for b, window in enumerate(windows):
                 offs = [(s + window.start, e + window.start) if e > s else (0, 0) for s, e in offsets[b]]
                 tag_ids = viterbi(log_probs[b, : lengths[b]], self._allowed, self.config.tags)
-                spans = tags_to_spans([self.config.tags[t] for t in tag_ids], offs)
+                spans = repair_spans(tags_to_spans([self.config.tags[t] for t in tag_ids], offs), text)
                 pairs = []
                 for m, v in candidate_pairs(spans, self.config.max_pair_distance):
                     mt, vt = token_range(offs, spans[m].start, spans[m].end), token_range(offs, spans[v].start, spans[v].end)

@@ -1,4 +1,5 @@
-"""High-precision patterns for the labels with a fixed surface form: DOCNO, LAW (in 《》), DATE, RATE, MONEY, COUNT.
+"""High-precision patterns for the labels with a fixed surface form: DOCNO, LAW (in 《》), DATE, RATE, MONEY, COUNT,
+and the recurring ORG and GPE forms of :mod:`lawie.extract.organs`.
 
 :class:`RuleExtractor` finds them alone; :class:`CombinedExtractor` adds them to a
 model's output where the model found nothing overlapping. Every entity says which
@@ -11,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from lawie.extract.base import Extraction, Extractor
+from lawie.extract.organs import find_organ_spans
 from lawie.labels import VALUE_LABELS, Label, RelationType
 from lawie.types import Entity, Relation
 
@@ -34,6 +36,9 @@ PATTERNS: tuple[tuple[Label, re.Pattern[str], int], ...] = (
         r"期|轮|处|类|种|本|册|幅|块|宗|单|元素)(?!以来))"), 1),
 )
 
+#: Every label the rules can produce.
+RULE_LABELS: frozenset[Label] = frozenset([*(lb for lb, _, _ in PATTERNS), Label.ORG, Label.GPE])
+
 #: 《》 titles that are not LAW: books, speeches, newspapers (ANNOTATION.md §6).
 _NOT_LAW = re.compile(r"习近平|^论|文选|选编|读本|手册|学习纲要|日报|杂志|画报|一书$|问答$")
 
@@ -51,6 +56,9 @@ def find_rule_spans(text: str, start: int = 0, end: int | None = None) -> list[t
             if s < e and not any(s < te and ts < e for ts, te in taken):
                 found.append((label, s, e))
                 taken.append((s, e))
+    for label, s, e in find_organ_spans(text, start, end):
+        if not any(s < te and ts < e for ts, te in taken):
+            found.append((label, s, e))
     return sorted(found, key=lambda x: x[1])
 
 
@@ -79,7 +87,7 @@ class CombinedExtractor:
 
     def __init__(self, primary: Extractor, labels: Sequence[Label] | None = None, rules_first: bool = False) -> None:
         self.primary = primary
-        self.labels = frozenset(labels) if labels is not None else frozenset(lb for lb, _, _ in PATTERNS)
+        self.labels = frozenset(labels) if labels is not None else RULE_LABELS
         self.rules_first = rules_first
         self.rules = RuleExtractor()
 

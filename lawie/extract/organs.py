@@ -1,0 +1,85 @@
+"""Patterns for the institutions and places Chinese government reports name over and over.
+
+Local reports refer to their organs by an administrative level plus an organ type
+(「县委」「镇政府」「区司法局」「镇综合行政执法大队」「县委依法治县办」), often with the
+place name in front (「辛口镇党委」「万源市人民法院」), and to a small set of national
+organs by fixed names (「国务院」「党中央」「全国人大常委会」). These patterns find those
+forms; the model handles the open-ended rest.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lawie.labels import Label
+
+_CJK = "\u4e00-\u9fff"
+_LEVEL = r"(?:省|市|州|县|区|旗|镇|乡|街道)"
+#: Organ types that follow a level directly (「县」+「委」, 「镇」+「司法所」).
+_ORGAN = (
+    r"(?:委(?:依法治[省市州县区旗镇乡]办|政法委|宣传部|组织部|办)?|人民政府|政府(?:办公室|办)?|人大常委会|人大|政协|纪委监委|纪委|监委"
+    r"|人民法院|法院|人民检察院|检察院|司法局|司法所|公安局|派出所|财政局|信访局|应急管理局|市场监督管理局|市场监管局"
+    r"|自然资源局|生态环境局|住建局|住房和城乡建设局|人社局|教育局|卫健委|卫生健康委|民政局|农业农村局|交通运输局"
+    r"|综合行政执法(?:局|大队)|综合执法(?:局|大队)|城管局|城管执法局|税务局|审计局|统计局|文旅局|水利局|商务局|林业局"
+    r"|法律援助中心|公共法律服务中心|矛盾纠纷调处化解中心|社会治理中心|综治中心|便民服务中心|党群服务中心|政务服务中心"
+    r"|党委|党工委|政法委|依法治[省市州县区旗镇乡]办|法治办|平安办|平安建设办)"
+)
+#: Leading groups and committees named after their task: 「镇法治政府建设领导小组」.
+_GROUP = rf"(?:[{_CJK}“”\"]{{2,16}}?(?:工作)?领导小组|[{_CJK}]{{2,12}}?委员会)"
+_NATIONAL = (
+    "党中央|中共中央|国务院|全国人大常委会|全国人民代表大会常务委员会|全国人民代表大会|全国人大|全国政协|中央军委"
+    "|最高人民法院|最高人民检察院|中央纪委国家监委|中央纪委|国家监委|中央政法委|中央依法治国办|司法部|公安部|财政部"
+    "|国家发展改革委|国家发改委|生态环境部|自然资源部|教育部|民政部|商务部|审计署|新华社|中国共产党|中国人民银行"
+    "|联合国|东盟|世贸组织|世界贸易组织|二十国集团|亚太经合组织|上海合作组织|解放军|武警部队"
+)
+#: A title after an organ makes it a position, not an organ (区委书记, 国务院总理, 全国政协委员).
+_POSITION = r"(?!书记|副书记|总理|副总理|主席|副主席|委员(?!会)|秘书长|委员长)"
+#: Characters that never sit inside the place-name prefix of an organ (function words, verbs).
+_STOP = set("支持的在和与及对由向为是了将把被等并从经于以按据同让使给到共各全本我该此其有组织开召推进加强健全落实完善深化建立举办参加")
+
+ORG_PATTERN = re.compile(rf"(?:(?:{_NATIONAL})|{_LEVEL}{_ORGAN}|{_LEVEL}(?:{_GROUP})){_POSITION}")
+
+#: Provinces and provincial-level cities and regions (full and short forms), and countries often named.
+_PROVINCES = (
+    "北京市 天津市 上海市 重庆市 河北省 山西省 辽宁省 吉林省 黑龙江省 江苏省 浙江省 安徽省 福建省 江西省 山东省 河南省 "
+    "湖北省 湖南省 广东省 海南省 四川省 贵州省 云南省 陕西省 甘肃省 青海省 台湾省 内蒙古自治区 广西壮族自治区 "
+    "西藏自治区 宁夏回族自治区 新疆维吾尔自治区 香港特别行政区 澳门特别行政区"
+).split()
+_SHORT = [p.removesuffix("省").removesuffix("市") for p in _PROVINCES if p.endswith(("省", "市"))] + [
+    "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门"]
+_COUNTRIES = "中国 中华人民共和国 美国 俄罗斯 日本 韩国 英国 法国 德国 印度 澳大利亚 欧盟".split()
+GPE_PATTERN = re.compile("|".join(sorted(set(_PROVINCES + _SHORT + _COUNTRIES), key=len, reverse=True)))
+
+
+def find_organ_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[Label, int, int]]:
+    """ORG and GPE spans in ``text[start:end]`` (an ORG extended left over its place name)."""
+    end = len(text) if end is None else end
+    found: list[tuple[Label, int, int]] = []
+    taken = 0
+    for m in ORG_PATTERN.finditer(text, start, end):
+        s = _place_prefix(text, m.start(), max(start, taken))
+        found.append((Label.ORG, s, m.end()))
+        taken = m.end()
+    for m in GPE_PATTERN.finditer(text, start, end):
+        s, e = m.span()
+        if any(s < fe and fs < e for _, fs, fe in found) or _inside_word(text, s, e):
+            continue
+        found.append((Label.GPE, s, e))
+    return sorted(found, key=lambda x: x[1])
+
+
+def _place_prefix(text: str, s: int, floor: int) -> int:
+    """Move ``s`` left over a place name that ends with a level (「辛口」镇党委, 「万源市」人民法院)."""
+    if not text[s:s + 2].startswith(("省", "市", "州", "县", "区", "旗", "镇", "乡", "街")):
+        return s
+    i = s
+    while i > floor and s - i < 6 and re.match(rf"[{_CJK}]", text[i - 1]) and text[i - 1] not in _STOP:
+        i -= 1
+    return i if s - i >= 2 else s
+
+
+def _inside_word(text: str, s: int, e: int) -> bool:
+    """A place inside a slogan, a name or a longer word (法治湖南, 发展中国家, 中国梦, 中国人民, 辽宁舰)."""
+    before, after = text[max(0, s - 2):s], text[e:e + 3]
+    return (before in ("法治", "平安", "数字", "美丽", "健康", "发展")
+            or after.startswith(("特色", "梦", "制造", "人民", "共产党", "银行", "建设银行", "政府", "舰", "式", "号")))
