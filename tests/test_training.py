@@ -48,9 +48,13 @@ def test_training_smoke_writes_a_loadable_model(tiny_base: Path, tmp_path: Path)
     assert len(metrics["history"]) == 2 and "dev_entity_f1" in metrics["history"][0]
     import lawie
 
-    report = lawie.load(str(out)).parse("一、工作情况\n全年调处矛盾纠纷120余起。")
-    for e in report.entities:
-        assert report.text[e.start : e.end] == e.text and e.source == "model"
+    config = json.loads((out / "config.json").read_text())
+    assert config["rule_labels"] == list(TrainConfig().rule_labels) and config["rules_first"] is True
+    text = "一、工作情况\n全年调处矛盾纠纷120余起。"
+    for e in lawie.load(str(out), rules=False).parse(text).entities:
+        assert text[e.start : e.end] == e.text and e.source == "model"
+    combined = lawie.load(str(out)).parse(text)
+    assert ("120余起", "rules") in {(e.text, e.source) for e in combined.entities}
     assert main(["evaluate", str(TINY / "gold" / "dev.jsonl"), "--model", str(out), "-q"]) == 0
 
 
@@ -59,7 +63,7 @@ def test_training_fits_its_training_data(tiny_base: Path, tmp_path: Path) -> Non
     (corpus / "gold").mkdir(parents=True)
     shutil.copy(TINY / "gold" / "train.jsonl", corpus / "gold" / "train.jsonl")
     config = tmp_path / "c.toml"
-    config.write_text("epochs = 60\nbatch_size = 4\nlr = 0.003\nhalf = false\n", encoding="utf-8")
+    config.write_text("epochs = 60\nbatch_size = 4\nlr = 0.003\nhalf = false\nrule_labels = []\n", encoding="utf-8")
     out = tmp_path / "model"
     assert main(["train", "--corpus", str(corpus), "--base-model", str(tiny_base), "--output", str(out),
                  "--config", str(config), "-q"]) == 0

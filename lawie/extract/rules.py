@@ -24,6 +24,8 @@ _CN_DATE = "〇零○一二三四五六七八九十"
 PATTERNS: tuple[tuple[Label, re.Pattern[str], int], ...] = (
     (Label.DOCNO, re.compile(rf"[\u4e00-\u9fff]{{1,10}}[〔\[［【]{_D}{{4}}[〕\]］】]第?{_D}{{1,4}}号"), 0),
     (Label.LAW, re.compile(r"《([^《》\n]{2,80})》"), 1),
+    # laws named without 《》 (ANNOTATION.md §6), not inside the name of a day, week, month or ritual
+    (Label.LAW, re.compile(r"(?<![《〈])(?:宪法|民法典)(?!日|宣传|学习月|宣誓|》|〉)"), 0),
     (Label.DATE, re.compile(
         rf"{_D}{{4}}\s*[—\-–~～至到]\s*{_D}{{4}}年|{_D}{{4}}年(?:{_D}{{1,2}}月(?:{_D}{{1,2}}日)?|底|初|末)?"
         rf"|[{_CN_DATE}]{{4}}年[{_CN_DATE}]{{1,2}}月(?:[{_CN_DATE}]{{1,3}}日)?"

@@ -29,6 +29,10 @@ class TrainConfig:
         seed: random seed (data order, dropout, initialisation of the heads).
         half: store weights as float16 in the output directory.
         max_minutes: stop training after this long (the best model so far is kept).
+        rule_labels: labels whose rule patterns (:mod:`lawie.extract.rules`) the trained model
+            is combined with when loaded; empty for the model alone.
+        rules_first: a rule entity replaces the model entities it overlaps (otherwise rules
+            only fill gaps).
     """
 
     epochs: int = 20
@@ -45,6 +49,14 @@ class TrainConfig:
     seed: int = 13
     half: bool = True
     max_minutes: float = 600.0
+    rule_labels: tuple[str, ...] = ("DOCNO", "LAW", "DATE", "RATE", "MONEY", "COUNT", "ORG", "GPE")
+    rules_first: bool = True
+
+    def __post_init__(self) -> None:
+        from lawie.labels import Label
+
+        for label in self.rule_labels:
+            Label.parse(label)  # ConfigError naming the valid labels
 
     @classmethod
     def from_toml(cls, path: str | Path) -> TrainConfig:
@@ -69,7 +81,9 @@ class TrainConfig:
         defaults = cls()
         for key, value in data.items():
             expected = type(getattr(defaults, key))
-            if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            if expected is tuple and isinstance(value, list) and all(isinstance(v, str) for v in value):
+                data = {**data, key: tuple(value)}
+            elif expected is float and isinstance(value, int) and not isinstance(value, bool):
                 data = {**data, key: float(value)}
             elif not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
                 raise ConfigError(f"{source}: {key} must be {expected.__name__}, got {value!r}")
