@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from lawie.extract.base import Extraction, Extractor
+from lawie.extract.metrics import in_one_clause, metric_before
 from lawie.extract.organs import find_organ_spans
 from lawie.labels import VALUE_LABELS, Label, RelationType
 from lawie.types import Entity, Relation
@@ -39,7 +40,7 @@ PATTERNS: tuple[tuple[Label, re.Pattern[str], int], ...] = (
 )
 
 #: Every label the rules can produce.
-RULE_LABELS: frozenset[Label] = frozenset([*(lb for lb, _, _ in PATTERNS), Label.ORG, Label.GPE])
+RULE_LABELS: frozenset[Label] = frozenset([*(lb for lb, _, _ in PATTERNS), Label.ORG, Label.GPE, Label.METRIC])
 
 #: 《》 titles that are not LAW: books, speeches, newspapers (ANNOTATION.md §6).
 _NOT_LAW = re.compile(r"习近平|^论|文选|选编|读本|手册|学习纲要|日报|杂志|画报|一书$|问答$")
@@ -112,7 +113,37 @@ class CombinedExtractor:
                 repl = next((r for r in extra if overlaps(e, r)), None)
                 if repl is not None and repl.label in VALUE_LABELS and e.label in VALUE_LABELS:
                     remap[e.id] = new_id[id(repl)]
-        entities = tuple(Entity(new_id[id(e)], e.label, e.start, e.end, e.text, e.source) for e in merged)
-        pairs = sorted({(remap[r.head], remap[r.tail]) for r in base.relations if r.head in remap and r.tail in remap})
-        relations = tuple(Relation(i, RelationType.HAS_VALUE, h, t) for i, (h, t) in enumerate(pairs))
+        pairs = {(remap[r.head], remap[r.tail]) for r in base.relations if r.head in remap and r.tail in remap}
+        if Label.METRIC in self.labels:
+            merged, pairs = _add_fallback_metrics(text, merged, pairs)
+        entities = tuple(Entity(i, e.label, e.start, e.end, e.text, e.source) for i, e in enumerate(merged))
+        relations = tuple(Relation(i, RelationType.HAS_VALUE, h, t) for i, (h, t) in enumerate(sorted(pairs)))
         return Extraction(entities, relations)
+
+
+def _add_fallback_metrics(text: str, merged: list[Entity], pairs: set[tuple[int, int]]
+                          ) -> tuple[list[Entity], set[tuple[int, int]]]:
+    """Give every value without a METRIC the phrase before it (:func:`metric_before`), where there is one.
+
+    ``merged`` is in text order and ``pairs`` index into it; returns both renumbered.
+    """
+    linked = {v for _, v in pairs}
+    added: list[tuple[Entity, Entity]] = []  # (metric, value)
+    for i, e in enumerate(merged):
+        if e.label not in VALUE_LABELS or i in linked:
+            continue
+        prev = merged[i - 1] if i else None
+        if prev is not None and prev.label is Label.METRIC and in_one_clause(text, prev.end, e.start):
+            pairs = pairs | {(i - 1, i)}
+            continue
+        span = metric_before(text, e.start, prev.end if prev is not None else 0, e.end)
+        if span is not None:
+            added.append((Entity(-1, Label.METRIC, span[0], span[1], text[span[0]:span[1]], "rules"), e))
+    if not added:
+        return merged, pairs
+    old = list(merged)
+    merged = sorted(old + [m for m, _ in added], key=lambda e: (e.start, e.end))
+    index = {id(e): i for i, e in enumerate(merged)}
+    pairs = {(index[id(old[h])], index[id(old[t])]) for h, t in pairs}
+    pairs |= {(index[id(m)], index[id(v)]) for m, v in added}
+    return merged, pairs

@@ -30,7 +30,8 @@ class TrainConfig:
         half: store weights as float16 in the output directory.
         max_minutes: stop training after this long (the best model so far is kept).
         rule_labels: labels whose rule patterns (:mod:`lawie.extract.rules`) the trained model
-            is combined with when loaded; empty for the model alone.
+            is combined with when loaded; empty for the model alone. ``METRIC`` turns on the
+            fallback metric (:mod:`lawie.extract.metrics`) for values the model left unlinked.
         rules_first: a rule entity replaces the model entities it overlaps (otherwise rules
             only fill gaps).
     """
@@ -49,7 +50,7 @@ class TrainConfig:
     seed: int = 13
     half: bool = True
     max_minutes: float = 600.0
-    rule_labels: tuple[str, ...] = ("DOCNO", "LAW", "DATE", "RATE", "MONEY", "COUNT", "ORG", "GPE")
+    rule_labels: tuple[str, ...] = ("DOCNO", "LAW", "DATE", "RATE", "MONEY", "COUNT", "ORG", "GPE", "METRIC")
     rules_first: bool = True
 
     def __post_init__(self) -> None:

@@ -1,0 +1,45 @@
+"""The fallback METRIC for values the model left without one."""
+
+from lawie.extract.base import Extraction
+from lawie.extract.metrics import in_one_clause, metric_before
+from lawie.extract.rules import CombinedExtractor
+from lawie.labels import Label
+
+
+def _phrase(text: str, value: str) -> str | None:
+    start = text.index(value)
+    span = metric_before(text, start, 0, start + len(value))
+    return None if span is None else text[span[0]:span[1]]
+
+
+def test_metric_before_strips_time_words_and_linking_verbs() -> None:
+    assert _phrase("法治工作有序推进，全年共审核合同协议210份。", "210份") == "审核合同协议"
+    assert _phrase("本年度，调解成功率达到98.6%。", "98.6%") == "调解成功率"
+
+
+def test_durations_and_bare_verbs_get_no_metric() -> None:
+    assert _phrase("经过连续17年的努力", "17年") is None
+    assert _phrase("，组织3次培训", "3次") is None
+
+
+def test_in_one_clause() -> None:
+    text = "调处纠纷，共120起"
+    assert in_one_clause(text, 0, 4) and not in_one_clause(text, 0, 6)
+
+
+class _NoModel:
+    name = "none"
+
+    def extract(self, text, units):
+        return Extraction((), ())
+
+
+def test_combined_extractor_links_rule_values_to_fallback_metrics() -> None:
+    text = "全年共审核合同协议210份，开展普法活动12场。"
+    out = CombinedExtractor(_NoModel(), [Label.COUNT, Label.METRIC]).extract(text, [(0, len(text))])
+    metrics = {e.id: e.text for e in out.entities if e.label is Label.METRIC}
+    values = {e.id: e.text for e in out.entities if e.label is Label.COUNT}
+    assert {(metrics[r.head], values[r.tail]) for r in out.relations} == {("审核合同协议", "210份"), ("开展普法活动", "12场")}
+    assert all(e.source == "rules" for e in out.entities)
+    without = CombinedExtractor(_NoModel(), [Label.COUNT]).extract(text, [(0, len(text))])
+    assert not without.relations and all(e.label is Label.COUNT for e in without.entities)
