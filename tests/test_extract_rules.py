@@ -49,7 +49,8 @@ def test_rules_combined_keeps_model_and_fills_gaps() -> None:
     text = "一、工作情况\n2023年调处矛盾纠纷120余起，成功率达99%。\n"
     report = Pipeline(CombinedExtractor(OneMetric())).parse(text)
     assert [(e.label.value, e.text, e.source) for e in report.entities] == [
-        ("DATE", "2023年", "rules"), ("METRIC", "矛盾纠纷", "model"), ("COUNT", "120余起", "model"), ("RATE", "99%", "rules")]
+        ("DATE", "2023年", "rules"), ("METRIC", "矛盾纠纷", "model"), ("COUNT", "120余起", "model"),
+        ("METRIC", "成功率", "rules"), ("RATE", "99%", "rules")]
     (rel,) = report.relations
     assert report.entity(rel.head).text == "矛盾纠纷" and report.entity(rel.tail).text == "120余起"
 
