@@ -34,3 +34,7 @@ def test_rule_extractor_reports_organs_with_rules_source() -> None:
     entities = RuleExtractor().extract(text, [(0, len(text))]).entities
     assert [(e.label, e.text, e.source) for e in entities] == [
         (Label.ORG, "县委依法治县办", "rules"), (Label.COUNT, "3件", "rules")]
+
+
+def test_a_list_of_levels_is_not_a_place_name() -> None:
+    assert _found("基本完成省市县政府机构改革") == [("ORG", "县政府")]

@@ -34,6 +34,8 @@ _NATIONAL = (
 )
 #: A title after an organ makes it a position, not an organ (区委书记, 国务院总理, 全国政协委员).
 _POSITION = r"(?!书记|副书记|总理|副总理|主席|副主席|委员(?!会)|秘书长|委员长)"
+#: A level character ends the place name (省市县政府 is a list of levels; 西青区「辛口镇党委」).
+_LEVEL_CHARS = set("省市州县区旗镇乡")
 #: Characters that never sit inside the place-name prefix of an organ (function words, verbs).
 _STOP = set("支持的在和与及对由向为是了将把被等并从经于以按据同让使给到共各全本我该此其有组织开召推进加强健全落实完善深化建立举办参加")
 
@@ -73,7 +75,8 @@ def _place_prefix(text: str, s: int, floor: int) -> int:
     if not text[s:s + 2].startswith(("省", "市", "州", "县", "区", "旗", "镇", "乡", "街")):
         return s
     i = s
-    while i > floor and s - i < 6 and re.match(rf"[{_CJK}]", text[i - 1]) and text[i - 1] not in _STOP:
+    while (i > floor and s - i < 6 and re.match(rf"[{_CJK}]", text[i - 1]) and text[i - 1] not in _STOP
+           and text[i - 1] not in _LEVEL_CHARS):
         i -= 1
     return i if s - i >= 2 else s
 
@@ -81,5 +84,5 @@ def _place_prefix(text: str, s: int, floor: int) -> int:
 def _inside_word(text: str, s: int, e: int) -> bool:
     """A place inside a slogan, a name or a longer word (法治湖南, 发展中国家, 中国梦, 中国人民, 辽宁舰)."""
     before, after = text[max(0, s - 2):s], text[e:e + 3]
-    return (before in ("法治", "平安", "数字", "美丽", "健康", "发展")
+    return (before in ("法治", "平安", "数字", "美丽", "健康", "发展", "一个", "宽带")
             or after.startswith(("特色", "梦", "制造", "人民", "共产党", "银行", "建设银行", "政府", "舰", "式", "号")))
