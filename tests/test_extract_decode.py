@@ -88,3 +88,12 @@ def test_repair_spans_moves_a_boundary_out_of_a_number() -> None:
     assert repair_spans([Span(Label.COUNT, 10, 15)], text) == [Span(Label.COUNT, 8, 15)]
     assert repair_spans([Span(Label.ORG, 0, 2), Span(Label.METRIC, 2, 6)], text) == [
         Span(Label.ORG, 0, 2), Span(Label.METRIC, 2, 6)]
+
+
+def test_drop_fragments_removes_one_character_names_and_cut_titles() -> None:
+    from lawie.extract.decode import drop_fragments
+
+    text = "中国家中长期人才发展规划纲要和“十一五”规"
+    spans = [Span(Label.GPE, 0, 1), Span(Label.LAW, 2, 14), Span(Label.LAW, 15, 22)]
+    assert drop_fragments(spans, text) == [Span(Label.LAW, 2, 14)]
+    assert drop_fragments([Span(Label.COUNT, 0, 1)], "5") == [Span(Label.COUNT, 0, 1)]

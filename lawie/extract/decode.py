@@ -5,6 +5,7 @@ Pure Python and numpy; tested without torch.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -82,6 +83,25 @@ def repair_spans(spans: Sequence[Span], text: str) -> list[Span]:
             while end < ceiling and _cuts_number(text, end):
                 end += 1
         out.append(Span(span.label, start, end))
+    return out
+
+
+#: How the title of a law, plan or policy document ends (a LAW span that does not is a fragment).
+_DOCUMENT_ENDING = re.compile(
+    r"(?:法|法典|条例|规定|办法|细则|规则|规划|纲要|方案|意见|决定|通知|计划|目录|制度|准则|标准|协定|议定书|报告|要点|措施|"
+    r"公约|章程|指南|清单|批复|通告|公告|决议|规程|战略|安排|条)$"
+)
+
+
+def drop_fragments(spans: Sequence[Span], text: str) -> list[Span]:
+    """Drop spans no report contains: one-character names, and LAW spans that do not end like a title."""
+    out = []
+    for span in spans:
+        if span.end - span.start == 1 and span.label not in _NUMERIC_LABELS:
+            continue
+        if span.label is Label.LAW and not _DOCUMENT_ENDING.search(text[span.start:span.end]):
+            continue
+        out.append(span)
     return out
 
 

@@ -30,6 +30,7 @@ from lawie.extract.decode import (
     allowed_transitions,
     candidate_pairs,
     distance_bucket,
+    drop_fragments,
     link,
     repair_spans,
     tags_to_spans,
@@ -214,7 +215,7 @@ class ModelExtractor:
             for b, window in enumerate(windows):
                 offs = [(s + window.start, e + window.start) if e > s else (0, 0) for s, e in offsets[b]]
                 tag_ids = viterbi(log_probs[b, : lengths[b]], self._allowed, self.config.tags)
-                spans = repair_spans(tags_to_spans([self.config.tags[t] for t in tag_ids], offs), text)
+                spans = drop_fragments(repair_spans(tags_to_spans([self.config.tags[t] for t in tag_ids], offs), text), text)
                 pairs = []
                 for m, v in candidate_pairs(spans, self.config.max_pair_distance):
                     mt, vt = token_range(offs, spans[m].start, spans[m].end), token_range(offs, spans[v].start, spans[v].end)
