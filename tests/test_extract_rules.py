@@ -73,3 +73,14 @@ def test_rules_first_replaces_overlapping_model_values_and_keeps_links() -> None
     assert [(e.text, e.source) for e in report.entities] == [("矛盾纠纷", "model"), ("120余起", "rules")]
     (rel,) = report.relations
     assert report.entity(rel.tail).text == "120余起"
+
+
+def test_durations_are_counts_and_years_are_dates() -> None:
+    from lawie.extract.rules import find_rule_spans
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(lb.value, text[s:e]) for lb, s, e in find_rule_spans(text)]
+
+    assert found("过去五年，经过连续17年的努力，建党60周年") == [("COUNT", "五年"), ("COUNT", "17年"), ("COUNT", "60周年")]
+    assert found("二〇二三年，2023年") == [("DATE", "2023年")]
+    assert found("三年行动计划，第十年，近两年来") == []
