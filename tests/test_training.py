@@ -105,3 +105,25 @@ def test_training_config_from_toml(tmp_path: Path) -> None:
     path.write_text("epochs = 'many'\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="epochs must be int"):
         TrainConfig.from_toml(path)
+
+
+def test_fast_inference_path_matches_transformers(tiny_base: Path, tmp_path: Path) -> None:
+    from lawie.extract.hf import ModelExtractor, load_model_dir
+
+    out = tmp_path / "model"
+    assert main(["train", "--corpus", str(TINY), "--base-model", str(tiny_base), "--output", str(out),
+                 "--epochs", "3", "-q"]) == 0
+    text = (TINY / "gold" / "train.jsonl").read_text(encoding="utf-8").split('"text": "')[1].split('"')[0]
+    import torch
+
+    results, hidden = [], []
+    for fast in (True, False):
+        model, tokenizer, config = load_model_dir(out, fast=fast)
+        results.append(ModelExtractor(model, tokenizer, config).extract(text, [(0, len(text))]))
+        enc = tokenizer([text[:200]], return_offsets_mapping=True, padding=True, truncation=True, max_length=512,
+                        return_tensors="pt")
+        with torch.no_grad():
+            hidden.append(model.encode(enc["input_ids"], enc["attention_mask"]))
+    assert torch.allclose(hidden[0], hidden[1], atol=1e-5)
+    assert results[0] == results[1]
+    assert type(load_model_dir(out)[0].encoder).__module__ == "lawie.extract.bert"
