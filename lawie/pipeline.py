@@ -45,13 +45,15 @@ class Pipeline:
         self.extractor: Extractor = extractor if extractor is not None else NullExtractor()
 
     @classmethod
-    def from_dir(cls, path: str | Path, device: str | None = None, rules: bool = True) -> Pipeline:
+    def from_dir(cls, path: str | Path, device: str | None = None, rules: bool = True,
+                 quantize: bool | None = None) -> Pipeline:
         """A pipeline whose extractor is the trained model in ``path``.
 
         Args:
             path: a directory written by ``lawie train``.
             device: ``"cpu"``, ``"cuda"`` or ``"cuda:N"`` (default: CUDA if available).
             rules: let the rule patterns the model was shipped with fill in its gaps.
+            quantize: int8 linear layers (default: on for CPU unless ``LAWIE_QUANTIZE=0``).
 
         Raises:
             ModelNotFoundError: if ``path`` holds no lawie model.
@@ -59,7 +61,7 @@ class Pipeline:
         """
         from lawie.extract.loading import load_extractor
 
-        return cls(load_extractor(Path(path), device=device, rules=rules))
+        return cls(load_extractor(Path(path), device=device, rules=rules, quantize=quantize))
 
     @classmethod
     def default(cls) -> Pipeline:

@@ -127,3 +127,22 @@ def test_fast_inference_path_matches_transformers(tiny_base: Path, tmp_path: Pat
     assert torch.allclose(hidden[0], hidden[1], atol=1e-5)
     assert results[0] == results[1]
     assert type(load_model_dir(out)[0].encoder).__module__ == "lawie.extract.bert"
+
+
+def test_quantized_model_is_int8_and_close(tiny_base: Path, tmp_path: Path) -> None:
+    import torch
+
+    from lawie.extract.hf import ModelExtractor
+
+    out = tmp_path / "model"
+    assert main(["train", "--corpus", str(TINY), "--base-model", str(tiny_base), "--output", str(out),
+                 "--epochs", "2", "-q"]) == 0
+    plain, quant = ModelExtractor.from_dir(out, device="cpu", quantize=False), ModelExtractor.from_dir(out, device="cpu")
+    assert isinstance(plain.model.tagger, torch.nn.Linear)
+    assert "quantized" in type(quant.model.tagger).__module__
+    ids = torch.tensor([[2, 10, 11, 12, 3]])
+    mask = torch.ones_like(ids)
+    with torch.no_grad():
+        a = plain.model.tag_logits(plain.model.encode(ids, mask))
+        b = quant.model.tag_logits(quant.model.encode(ids, mask))
+    assert torch.allclose(a, b, atol=0.1)

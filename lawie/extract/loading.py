@@ -33,12 +33,13 @@ def check_model_dir(path: Path) -> None:
         )
 
 
-def load_extractor(path: Path, device: str | None = None, rules: bool = True) -> Extractor:
+def load_extractor(path: Path, device: str | None = None, rules: bool = True,
+                   quantize: bool | None = None) -> Extractor:
     """Load the trained extractor in ``path``.
 
     If the model's ``config.json`` lists ``rule_labels``, the rule patterns for those
     labels fill in what the model left out (:class:`~lawie.extract.rules.CombinedExtractor`),
-    unless ``rules`` is false.
+    unless ``rules`` is false. ``quantize``: see :meth:`ModelExtractor.from_dir`.
 
     Raises:
         ModelNotFoundError: if ``path`` is not a lawie model directory.
@@ -52,7 +53,7 @@ def load_extractor(path: Path, device: str | None = None, rules: bool = True) ->
     from lawie.extract.rules import CombinedExtractor
     from lawie.labels import Label
 
-    extractor = ModelExtractor.from_dir(path, device=device)
+    extractor = ModelExtractor.from_dir(path, device=device, quantize=quantize)
     if rules and extractor.config.rule_labels:
         labels = [Label.parse(lb) for lb in extractor.config.rule_labels]
         return CombinedExtractor(extractor, labels, rules_first=extractor.config.rules_first)
