@@ -37,3 +37,12 @@ def test_markup_split_is_lossless() -> None:
     text = "第一行\n" * 50 + "很长的一行" * 100 + "\n尾"
     parts = split_source(text, 40)
     assert "".join(parts) == text and len(parts) > 5
+def test_preannotation_round_trips_through_the_markup_parser() -> None:
+    from lawie.corpus.markup import parse_markup
+    from training.preannotate import preannotate
+
+    text = "县司法局印发《行政执法公示办法》，全年审核文件12件，合格率达99%。"
+    plain, entities, _ = parse_markup(preannotate(text))
+    assert plain == text
+    assert [(e.label.value, e.text) for e in entities] == [
+        ("ORG", "县司法局"), ("LAW", "行政执法公示办法"), ("COUNT", "12件"), ("RATE", "99%")]
