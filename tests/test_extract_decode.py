@@ -97,3 +97,11 @@ def test_drop_fragments_removes_one_character_names_and_cut_titles() -> None:
     spans = [Span(Label.GPE, 0, 1), Span(Label.LAW, 2, 14), Span(Label.LAW, 15, 22)]
     assert drop_fragments(spans, text) == [Span(Label.LAW, 2, 14)]
     assert drop_fragments([Span(Label.COUNT, 0, 1)], "5") == [Span(Label.COUNT, 0, 1)]
+
+
+def test_drop_fragments_removes_values_without_a_numeral() -> None:
+    from lawie.extract.decode import drop_fragments
+
+    text = "全年共公示28起，共两次"
+    spans = [Span(Label.COUNT, 2, 5), Span(Label.COUNT, 5, 8), Span(Label.COUNT, 10, 12)]
+    assert drop_fragments(spans, text) == [Span(Label.COUNT, 5, 8), Span(Label.COUNT, 10, 12)]

@@ -84,3 +84,14 @@ def test_durations_are_counts_and_years_are_dates() -> None:
     assert found("过去五年，经过连续17年的努力，建党60周年") == [("COUNT", "五年"), ("COUNT", "17年"), ("COUNT", "60周年")]
     assert found("二〇二三年，2023年") == [("DATE", "2023年")]
     assert found("三年行动计划，第十年，近两年来") == []
+
+
+def test_spaced_values_and_report_years() -> None:
+    from lawie.extract.rules import find_rule_spans
+
+    def found(text: str) -> list[tuple[str, str]]:
+        return [(lb.value, text[s:e]) for lb, s, e in find_rule_spans(text)]
+
+    assert found("辛口镇 2020 年度法治政府建设，今年5月以来先后组织 3 次培训") == [
+        ("DATE", "2020 年度"), ("DATE", "今年5月"), ("COUNT", "3 次")]
+    assert ("ORG", "镇委") not in found("成立了党委全面依法治镇委员会")

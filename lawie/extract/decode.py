@@ -93,11 +93,17 @@ _DOCUMENT_ENDING = re.compile(
 )
 
 
+_NUMERAL = re.compile(r"[0-9０-９〇零○一二两三四五六七八九十百千万亿几半]")
+
+
 def drop_fragments(spans: Sequence[Span], text: str) -> list[Span]:
-    """Drop spans no report contains: one-character names, and LAW spans that do not end like a title."""
+    """Drop spans no report contains: one-character names, values and dates without a numeral,
+    and LAW spans that do not end like a title."""
     out = []
     for span in spans:
         if span.end - span.start == 1 and span.label not in _NUMERIC_LABELS:
+            continue
+        if span.label in _NUMERIC_LABELS and not _NUMERAL.search(text[span.start:span.end]):
             continue
         if span.label is Label.LAW and not _DOCUMENT_ENDING.search(text[span.start:span.end]):
             continue
