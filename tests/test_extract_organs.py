@@ -38,3 +38,10 @@ def test_rule_extractor_reports_organs_with_rules_source() -> None:
 
 def test_a_list_of_levels_is_not_a_place_name() -> None:
     assert _found("基本完成省市县政府机构改革") == [("ORG", "县政府")]
+
+
+def test_bodies_named_by_task_take_their_name() -> None:
+    assert _found("成立了营商环境整治工作领导小组，聘请湖北凝聚律师事务所律师") == [
+        ("ORG", "营商环境整治工作领导小组"), ("ORG", "湖北凝聚律师事务所")]
+    assert _found("经过潘湾司法所审核") == [("ORG", "潘湾司法所")]
+    assert _found("领导小组办公室") == []

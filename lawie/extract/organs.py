@@ -39,6 +39,11 @@ _LEVEL_CHARS = set("省市州县区旗镇乡")
 #: Characters that never sit inside the place-name prefix of an organ (function words, verbs).
 _STOP = set("治支持的在和与及对由向为是了将把被等并从经于以按据同让使给到共各全本我该此其有组织开召推进加强健全落实完善深化建立举办参加")
 
+#: Bodies named by what they do, then what they are: 「营商环境整治工作领导小组」「潘湾司法所」「湖北凝聚律师事务所」
+#: (not 服务中心: mostly generic, 社区卫生服务中心).
+NAMED_PATTERN = re.compile(r"(?:领导小组|律师事务所|法律事务所|法律服务所|司法所|人民法庭|人民调解委员会)(?!组长|成员|办公室)")
+#: Characters that end the name of such a body on its left (function words, the verbs that precede it).
+_NAME_STOP = set("的在和与及对由向为是了将把被等并从经过于以按据同让使给到共各我该此其有聘请邀托签立")
 ORG_PATTERN = re.compile(rf"(?:(?:{_NATIONAL})|{_LEVEL}{_ORGAN}|{_LEVEL}(?:{_GROUP})){_POSITION}")
 
 #: Provinces and provincial-level cities and regions (full and short forms), and countries often named.
@@ -62,6 +67,10 @@ def find_organ_spans(text: str, start: int = 0, end: int | None = None) -> list[
         s = _place_prefix(text, m.start(), max(start, taken))
         found.append((Label.ORG, s, m.end()))
         taken = m.end()
+    for m in NAMED_PATTERN.finditer(text, start, end):
+        s = _name_prefix(text, m.start(), start)
+        if s < m.start() and not any(s < fe and fs < m.end() for _, fs, fe in found):
+            found.append((Label.ORG, s, m.end()))
     for m in GPE_PATTERN.finditer(text, start, end):
         s, e = m.span()
         if any(s < fe and fs < e for _, fs, fe in found) or _inside_word(text, s, e):
@@ -78,6 +87,16 @@ def _place_prefix(text: str, s: int, floor: int) -> int:
     while (i > floor and s - i < 6 and re.match(rf"[{_CJK}]", text[i - 1]) and text[i - 1] not in _STOP
            and text[i - 1] not in _LEVEL_CHARS):
         i -= 1
+    return i if s - i >= 2 else s
+
+
+def _name_prefix(text: str, s: int, floor: int) -> int:
+    """The start of the name before a body's type (2 to 14 characters, stopping at function words); ``s`` if none."""
+    i = s
+    while i > floor and s - i < 14 and re.match(rf"[{_CJK}“”]", text[i - 1]) and text[i - 1] not in _NAME_STOP:
+        i -= 1
+    while i < s and text[i] in "“”":
+        i += 1
     return i if s - i >= 2 else s
 
 
