@@ -45,3 +45,7 @@ def test_bodies_named_by_task_take_their_name() -> None:
         ("ORG", "营商环境整治工作领导小组"), ("ORG", "湖北凝聚律师事务所")]
     assert _found("经过潘湾司法所审核") == [("ORG", "潘湾司法所")]
     assert _found("领导小组办公室") == []
+
+
+def test_leaders_are_persons_but_not_inside_a_body_of_thought() -> None:
+    assert _found("以习近平同志为核心的党中央，学习习近平法治思想") == [("PER", "习近平"), ("ORG", "党中央")]

@@ -58,8 +58,12 @@ _COUNTRIES = "中国 中华人民共和国 美国 俄罗斯 日本 韩国 英国
 GPE_PATTERN = re.compile("|".join(sorted(set(_PROVINCES + _SHORT + _COUNTRIES), key=len, reverse=True)))
 
 
+#: Leaders as persons (「习近平」同志, 「习近平」总书记), not inside a body of thought (习近平法治思想).
+PERSON_PATTERN = re.compile(r"(?:习近平|李强|李克强|胡锦涛|温家宝|江泽民|朱镕基)(?=同志|总书记|主席|总理|\s*\n)")
+
+
 def find_organ_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[Label, int, int]]:
-    """ORG and GPE spans in ``text[start:end]`` (an ORG extended left over its place name)."""
+    """ORG, PER and GPE spans in ``text[start:end]`` (an ORG extended left over its place name)."""
     end = len(text) if end is None else end
     found: list[tuple[Label, int, int]] = []
     taken = 0
@@ -71,6 +75,8 @@ def find_organ_spans(text: str, start: int = 0, end: int | None = None) -> list[
         s = _name_prefix(text, m.start(), start)
         if s < m.start() and not any(s < fe and fs < m.end() for _, fs, fe in found):
             found.append((Label.ORG, s, m.end()))
+    for m in PERSON_PATTERN.finditer(text, start, end):
+        found.append((Label.PER, m.start(), m.end()))
     for m in GPE_PATTERN.finditer(text, start, end):
         s, e = m.span()
         if any(s < fe and fs < e for _, fs, fe in found) or _inside_word(text, s, e):

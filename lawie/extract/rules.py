@@ -1,5 +1,5 @@
 """High-precision patterns for the labels with a fixed surface form: DOCNO, LAW (in 《》), DATE, RATE, MONEY, COUNT,
-and the recurring ORG and GPE forms of :mod:`lawie.extract.organs`.
+and the recurring ORG, GPE and PER forms of :mod:`lawie.extract.organs`.
 
 :class:`RuleExtractor` finds them alone; :class:`CombinedExtractor` adds them to a
 model's output where the model found nothing overlapping. Every entity says which
@@ -45,7 +45,7 @@ PATTERNS: tuple[tuple[Label, re.Pattern[str], int], ...] = (
 )
 
 #: Every label the rules can produce.
-RULE_LABELS: frozenset[Label] = frozenset([*(lb for lb, _, _ in PATTERNS), Label.ORG, Label.GPE, Label.METRIC])
+RULE_LABELS: frozenset[Label] = frozenset([*(lb for lb, _, _ in PATTERNS), Label.ORG, Label.GPE, Label.PER, Label.METRIC])
 
 #: 《》 titles that are not LAW: books, speeches, newspapers (ANNOTATION.md §6).
 _NOT_LAW = re.compile(r"习近平|^论|文选|选编|读本|手册|学习纲要|日报|杂志|画报|一书$|问答$")

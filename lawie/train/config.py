@@ -50,7 +50,7 @@ class TrainConfig:
     seed: int = 13
     half: bool = True
     max_minutes: float = 600.0
-    rule_labels: tuple[str, ...] = ("DOCNO", "LAW", "DATE", "RATE", "MONEY", "COUNT", "ORG", "GPE", "METRIC")
+    rule_labels: tuple[str, ...] = ("DOCNO", "LAW", "DATE", "RATE", "MONEY", "COUNT", "ORG", "GPE", "PER", "METRIC")
     rules_first: bool = True
 
     def __post_init__(self) -> None:
