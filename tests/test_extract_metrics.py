@@ -43,3 +43,20 @@ def test_combined_extractor_links_rule_values_to_fallback_metrics() -> None:
     assert all(e.source == "rules" for e in out.entities)
     without = CombinedExtractor(_NoModel(), [Label.COUNT]).extract(text, [(0, len(text))])
     assert not without.relations and all(e.label is Label.COUNT for e in without.entities)
+
+
+class _DurationModel:
+    name = "fake"
+
+    def extract(self, text, units):
+        from lawie.labels import RelationType
+        from lawie.types import Entity, Relation
+
+        entities = (Entity(0, Label.METRIC, 0, 4, text[0:4], "model"), Entity(1, Label.COUNT, 6, 8, text[6:8], "model"))
+        return Extraction(entities, (Relation(0, RelationType.HAS_VALUE, 0, 1),))
+
+
+def test_durations_lose_their_metric_and_the_metric_goes_with_it() -> None:
+    text = "城镇就业连续7年增长"
+    out = CombinedExtractor(_DurationModel(), [Label.COUNT, Label.METRIC]).extract(text, [(0, len(text))])
+    assert [(e.label, e.text) for e in out.entities] == [(Label.COUNT, "7年")] and out.relations == ()

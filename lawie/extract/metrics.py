@@ -16,9 +16,10 @@ import re
 _CLAUSE_END = set("，,。；;：:！!？?\n（(）)、“”\"《》【】[]")
 _LEAD = re.compile(
     r"^(?:(?:全年|今年|去年|当年|年内|上半年|下半年|一年来|近年来|目前|截至目前|同时|其中|此外|另外|并|且|已|已经|共|累计|共计|合计|"
-    r"先后|分别|新|过去|经过|拟|预期|全[镇乡县区市省]|本[镇乡县区市]|我[镇乡县区市局委办]|各级|全国|城乡)+)"
+    r"先后|分别|新|过去|经过|拟|预期|比上年|比去年|同比|年均|平均|全[镇乡县区市省]|本[镇乡县区市]|我[镇乡县区市局委办]|各级|全国|城乡)+)"
 )
-_TAIL = re.compile(r"(?:达到|达|为|是|共|计|共计|累计|合计|超过|超|近|约|逾|至|到|了|以上|分别|均|增至|提高到|提高至|下降到|降至)+$")
+_TAIL = re.compile(r"(?:达到|达|为|是|共|计|共计|累计|合计|超过|超|近|约|逾|至|到|了|以上|分别|均|增至|提高到|提高至|下降到|降至"
+                   r"|增长|减少|下降|提高|上升|增加|降低|扩大|缩小|比上年|同比|年均)+$")
 _MIN_CHARS, _MAX_CHARS = 3, 12
 #: Values that are durations or ages: they measure time, not an indicator (连续17年, 24小时).
 _DURATION = re.compile(r"(?:年|周年|个月|月|天|日|小时|分钟|岁)$")
@@ -33,7 +34,7 @@ def metric_before(text: str, value_start: int, floor: int, value_end: int | None
         floor: the end of the previous entity (the phrase never reaches before it).
         value_end: where the value ends (a duration such as 「两年」 gets no metric).
     """
-    if value_end is not None and _DURATION.search(text[value_start:value_end]):
+    if value_end is not None and is_duration(text[value_start:value_end]):
         return None
     start = value_start
     while start > floor and text[start - 1] not in _CLAUSE_END:
@@ -58,3 +59,8 @@ def metric_before(text: str, value_start: int, floor: int, value_end: int | None
 def in_one_clause(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` crosses no clause boundary."""
     return not any(c in _CLAUSE_END for c in text[start:end])
+
+
+def is_duration(value_text: str) -> bool:
+    """Whether a value measures time (两年, 24小时, 60周年): such values get no METRIC."""
+    return bool(_DURATION.search(value_text))

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from lawie.extract.base import Extraction, Extractor
-from lawie.extract.metrics import in_one_clause, metric_before
+from lawie.extract.metrics import in_one_clause, is_duration, metric_before
 from lawie.extract.organs import find_organ_spans
 from lawie.labels import VALUE_LABELS, Label, RelationType
 from lawie.types import Entity, Relation
@@ -120,18 +120,29 @@ class CombinedExtractor:
                     remap[e.id] = new_id[id(repl)]
         pairs = {(remap[r.head], remap[r.tail]) for r in base.relations if r.head in remap and r.tail in remap}
         if Label.METRIC in self.labels:
-            merged, pairs = _add_fallback_metrics(text, merged, pairs)
+            merged, pairs = _drop_unlinked_metrics(*_add_fallback_metrics(text, merged, pairs))
         entities = tuple(Entity(i, e.label, e.start, e.end, e.text, e.source) for i, e in enumerate(merged))
         relations = tuple(Relation(i, RelationType.HAS_VALUE, h, t) for i, (h, t) in enumerate(sorted(pairs)))
         return Extraction(entities, relations)
 
 
+def _drop_unlinked_metrics(merged: list[Entity], pairs: set[tuple[int, int]]
+                           ) -> tuple[list[Entity], set[tuple[int, int]]]:
+    """Remove METRICs left without a value (ANNOTATION.md §3), renumbering ``pairs``."""
+    heads = {h for h, _ in pairs}
+    keep = [i for i, e in enumerate(merged) if e.label is not Label.METRIC or i in heads]
+    index = {old: new for new, old in enumerate(keep)}
+    return [merged[i] for i in keep], {(index[h], index[t]) for h, t in pairs}
+
+
 def _add_fallback_metrics(text: str, merged: list[Entity], pairs: set[tuple[int, int]]
                           ) -> tuple[list[Entity], set[tuple[int, int]]]:
-    """Give every value without a METRIC the phrase before it (:func:`metric_before`), where there is one.
+    """Give every value without a METRIC the phrase before it (:func:`metric_before`), where there is one;
+    durations lose their metric (ANNOTATION.md §6).
 
     ``merged`` is in text order and ``pairs`` index into it; returns both renumbered.
     """
+    pairs = {(h, t) for h, t in pairs if not is_duration(merged[t].text)}
     linked = {v for _, v in pairs}
     added: list[tuple[Entity, Entity]] = []  # (metric, value)
     for i, e in enumerate(merged):
