@@ -146,7 +146,7 @@ def _add_fallback_metrics(text: str, merged: list[Entity], pairs: set[tuple[int,
     linked = {v for _, v in pairs}
     added: list[tuple[Entity, Entity]] = []  # (metric, value)
     for i, e in enumerate(merged):
-        if e.label not in VALUE_LABELS or i in linked:
+        if e.label not in VALUE_LABELS or i in linked or is_duration(e.text):
             continue
         prev = merged[i - 1] if i else None
         if prev is not None and prev.label is Label.METRIC and in_one_clause(text, prev.end, e.start):
