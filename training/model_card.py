@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
         f"{encoder.get('num_hidden_layers')} layers, hidden {encoder.get('hidden_size')}, "
         f"vocabulary {encoder.get('vocab_size')}) with an IOB2 tagging head for the ten labels of "
         "ANNOTATION.md and a relation head scoring METRIC–value pairs (HAS_VALUE). "
-        f"Weights stored as float16; directory size {size / 1e6:.1f} MB.",
+        f"Weights stored as float16 (on CPU the linear layers run as dynamic int8); directory size {size / 1e6:.1f} MB.",
         "",
         "## Training data",
         "",
