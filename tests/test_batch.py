@@ -83,3 +83,25 @@ def test_distributed_datasets_map() -> None:
     out = parse_dataset(ds, num_proc=2)
     assert out["year"] == [2020, 2023, 2024] and all(out["n_sections"])
     assert json.loads(out[1]["lawie"])["meta"]["date"] == "2024-01-15"
+
+
+def test_batch_forked_worker_after_parent_inference_does_not_hang() -> None:
+    """A forked child (datasets.map, Dask processes) parses after the parent ran the model on several
+    threads; torch's OpenMP pool must not deadlock it (lawie.extract.hf sets one thread after fork)."""
+    torch = pytest.importorskip("torch")
+    import multiprocessing as mp
+
+    import lawie
+
+    torch.set_num_threads(2)
+    text = SEEDS[0].read_text(encoding="utf-8")
+    expected = len(lawie.parse_report(text).entities)
+    with mp.get_context("fork").Pool(1) as pool:
+        result = pool.apply_async(_count_entities, (text,))
+        assert result.get(timeout=120) == expected
+
+
+def _count_entities(text: str) -> int:
+    import lawie
+
+    return len(lawie.parse_report(text).entities)

@@ -96,7 +96,31 @@ def test_drop_fragments_removes_one_character_names_and_cut_titles() -> None:
     text = "中国家中长期人才发展规划纲要和“十一五”规"
     spans = [Span(Label.GPE, 0, 1), Span(Label.LAW, 2, 14), Span(Label.LAW, 15, 22)]
     assert drop_fragments(spans, text) == [Span(Label.LAW, 2, 14)]
-    assert drop_fragments([Span(Label.COUNT, 0, 1)], "5") == [Span(Label.COUNT, 0, 1)]
+    assert drop_fragments([Span(Label.COUNT, 0, 2)], "5件") == [Span(Label.COUNT, 0, 2)]
+
+
+@pytest.mark.parametrize(("label", "text", "span", "kept"), [
+    ("COUNT", "以下三点", "三", False),          # a numeral without its classifier
+    ("COUNT", "调处120余起", "120余起", True),
+    ("COUNT", "惠及２２３５万人", "２２３５万", True),  # 万/亿 count as the unit
+    ("MONEY", "劳动力9亿", "9亿", False),        # money names its currency
+    ("MONEY", "罚款6.1万元", "6.1万元", True),
+    ("RATE", "M2为", "2", False),
+    ("RATE", "减少1/3", "1/3", True),
+    ("DATE", "中国制造2025”", "2025", False),   # a year glued to a word
+    ("DATE", "查获1200只", "1200", False),
+    ("DATE", "发布时间：2024\n", "2024", True),
+    ("ORG", "组织机关干部", "组织机", False),    # an institution ends with what it is
+    ("ORG", "县司法局", "县司法局", True),
+    ("PER", "习近平法治思想", "习近平", False),  # ANNOTATION.md §6
+    ("PER", "习近平总书记", "习近平", True),
+])
+def test_drop_fragments_checks_the_shape_of_each_label(label: str, text: str, span: str, kept: bool) -> None:
+    from lawie.extract.decode import drop_fragments
+
+    start = text.index(span)
+    spans = [Span(Label(label), start, start + len(span))]
+    assert drop_fragments(spans, text) == (spans if kept else [])
 
 
 def test_drop_fragments_removes_values_without_a_numeral() -> None:

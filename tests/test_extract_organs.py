@@ -1,5 +1,7 @@
 """The ORG and GPE patterns for recurring organs and places."""
 
+import pytest
+
 from lawie.extract.organs import find_organ_spans
 from lawie.labels import Label
 
@@ -37,7 +39,8 @@ def test_rule_extractor_reports_organs_with_rules_source() -> None:
 
 
 def test_a_list_of_levels_is_not_a_place_name() -> None:
-    assert _found("基本完成省市县政府机构改革") == [("ORG", "县政府")]
+    assert _found("基本完成省市县政府机构改革") == []
+    assert _found("省、市、县政府部门和县委、县政府") == [("ORG", "县委"), ("ORG", "县政府")]
 
 
 def test_bodies_named_by_task_take_their_name() -> None:
@@ -49,3 +52,30 @@ def test_bodies_named_by_task_take_their_name() -> None:
 
 def test_leaders_are_persons_but_not_inside_a_body_of_thought() -> None:
     assert _found("以习近平同志为核心的党中央，学习习近平法治思想") == [("PER", "习近平"), ("ORG", "党中央")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("镇平安办联合镇司法所开展活动", [("ORG", "镇平安办"), ("ORG", "镇司法所")]),   # 联合 is no place name
+    ("积极向镇人大代表报告工作", []),                                                 # deputies are people
+    ("依法依规审查县政府文件", [("ORG", "县政府")]),
+    ("制定县委常委会会前学法制度", [("ORG", "县委常委会")]),
+    ("查指导、督办考核均统一归口至县综合执法局", [("ORG", "县综合执法局")]),
+    ("中共云阳县双土镇委员会\n云阳县双土镇人民政府", [("ORG", "中共云阳县双土镇委员会"), ("ORG", "云阳县双土镇人民政府")]),
+    ("开江县法治政府建设工作领导小组办公室\n", [("ORG", "开江县法治政府建设工作领导小组办公室")]),
+    ("成立县委应对新型冠状病毒感染肺炎疫情工作领导小组", [("ORG", "县委应对新型冠状病毒感染肺炎疫情工作领导小组")]),
+    ("作为党委理论学习中心组重点学习内容", [("ORG", "党委理论学习中心组")]),
+    ("全县共建成各级各类人民调解委员会304个", []),
+    ("县政府常务会议研究成立县依法行政领导小组", [("ORG", "县政府"), ("ORG", "县依法行政领导小组")]),
+])
+def test_organs_place_names_start_at_a_boundary(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
+def test_document_places_make_standalone_place_names_gpe() -> None:
+    from lawie.extract.organs import document_places
+
+    text = "云阳县双土镇人民政府\n双土镇坚持依法行政，全镇……"
+    places = document_places(text)
+    assert places == {"云阳县", "双土镇"}
+    found = [(lb.value, text[s:e]) for lb, s, e in find_organ_spans(text, places=places)]
+    assert found == [("ORG", "云阳县双土镇人民政府"), ("GPE", "双土镇")]

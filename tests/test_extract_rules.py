@@ -29,6 +29,23 @@ from lawie.types import Entity, Relation
         ("接待1250余人次", [("COUNT", "1250余人次")]),
         ("第23条规定", []),
         ("发布时间 2024-03-28 09:18", [("DATE", "2024-03-28")]),
+        # titles without 《》 after the verbs that take them, one span each; generic ones are no LAW
+        ("实施劳动合同法和就业促进法，普遍提高", [("LAW", "劳动合同法"), ("LAW", "就业促进法")]),
+        ("贯彻落实行政处罚法、行政许可法等", [("LAW", "行政处罚法"), ("LAW", "行政许可法")]),
+        ("制定国家中长期人才发展规划纲要。", [("LAW", "国家中长期人才发展规划纲要")]),
+        ("推动“八五”普法规划和决议全面落实", [("LAW", "“八五”普法规划")]),
+        ("严格落实政府信息公开相关规定，", []),
+        ("落实行政执法责任制", []),
+        ("学习《条例》和《纲要》", [("LAW", "条例"), ("LAW", "纲要")]),
+        # a range is one value; fractions and multiples are rates
+        ("收购价提高了25%到40%。", [("RATE", "25%到40%")]),
+        ("每斤提高5到7元，", [("MONEY", "5到7元")]),
+        ("项目减少三分之一，审批减少1/3以上", [("RATE", "三分之一"), ("RATE", "1/3")]),
+        ("出警1902人/次，检查2315家(次)，查获1200只", [("COUNT", "1902人/次"), ("COUNT", "2315家(次)"),
+                                                  ("COUNT", "1200只")]),
+        # set phrases with 一年 are no durations; streaks are
+        ("新的一年，医改三年实施方案，通过几年努力", []),
+        ("连续17年保持", [("COUNT", "17年")]),
     ],
 )
 def test_rules_patterns(text: str, expected: list[tuple[str, str]]) -> None:

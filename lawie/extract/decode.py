@@ -95,10 +95,46 @@ _DOCUMENT_ENDING = re.compile(
 
 _NUMERAL = re.compile(r"[0-9０-９〇零○一二两三四五六七八九十百千万亿几半]")
 
+#: What each value label must contain besides its numeral (ANNOTATION.md §2): a COUNT its classifier or a
+#: 万/亿 multiplier (「120余起」「２２３５万」, not a bare 「三」), MONEY its currency, RATE its percent or fraction
+#: sign, DATE a date unit or separator (a bare four-digit year is allowed only where it stands alone).
+_VALUE_SHAPE: dict[Label, re.Pattern[str]] = {
+    Label.COUNT: re.compile(r"[^0-9０-９.．〇零○一二两三四五六七八九十百千几半余多]"),
+    Label.MONEY: re.compile(r"元"),
+    Label.RATE: re.compile(r"[%％‰倍成]|百分|分之|[0-9０-９]/[0-9０-９]"),
+    Label.DATE: re.compile(r"[年月日号季\-·.．—/]|^[0-9０-９]{4}$"),
+}
+#: An institution's name ends with the word for what it is (院 局 委 办 所 队 中心 组 会 …); model ORG
+#: spans that end elsewhere are fragments (「组织机」「公共法律服务热」).
+_ORG_ENDING = re.compile(
+    r"[院央会织府队党团组协行心军国盟办所坛委社大部局金站处科庭厅署室司校馆台关庭团会盟联网构署营厂场]$"
+)
+#: 习近平 inside the name of a body of thought is no person (ANNOTATION.md §6).
+_THOUGHT_AFTER = re.compile(r"(?:新时代|法治思想|思想|经济思想|生态文明思想|外交思想|强军思想|文化思想)")
+
+
+def _has_shape(span: Span, text: str) -> bool:
+    """Whether the span's text looks like its label at all (see :data:`_VALUE_SHAPE`, :data:`_ORG_ENDING`)."""
+    body = text[span.start:span.end]
+    shape = _VALUE_SHAPE.get(span.label)
+    if shape is not None and not shape.search(body):
+        return False
+    if span.label is Label.DATE and body.isdigit() and (
+            len(body) != 4 or _CLASSIFIER.match(text, span.end) or (span.start and _CJK.match(text, span.start - 1))):
+        return False  # 「1200」只, 「12348」热线, 中国制造「2025」; a year heading a line (「2014」国务院…) stays
+    if span.label is Label.ORG and not _ORG_ENDING.search(body):
+        return False
+    return not (span.label is Label.PER and _THOUGHT_AFTER.match(text, span.end))
+
+
+_CLASSIFIER = re.compile(r"[只个件人名家次起项条份部场批户所座套台辆张篇期天元万亿]")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
 
 def drop_fragments(spans: Sequence[Span], text: str) -> list[Span]:
-    """Drop spans no report contains: one-character names, values and dates without a numeral,
-    and LAW spans that do not end like a title."""
+    """Drop spans no report contains: one-character names, values and dates without a numeral or
+    without their unit (:data:`_VALUE_SHAPE`), institutions that do not end like one, LAW spans that
+    do not end like a title, and 习近平 inside the name of a body of thought."""
     out = []
     for span in spans:
         if span.end - span.start == 1 and span.label not in _NUMERIC_LABELS:
@@ -106,6 +142,8 @@ def drop_fragments(spans: Sequence[Span], text: str) -> list[Span]:
         if span.label in _NUMERIC_LABELS and not _NUMERAL.search(text[span.start:span.end]):
             continue
         if span.label is Label.LAW and not _DOCUMENT_ENDING.search(text[span.start:span.end]):
+            continue
+        if not _has_shape(span, text):
             continue
         out.append(span)
     return out

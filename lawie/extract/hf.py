@@ -45,6 +45,17 @@ from lawie.types import Entity, Relation
 logger = logging.getLogger(__name__)
 
 
+def _one_thread_after_fork() -> None:
+    """A forked child (``datasets.map(num_proc=…)``, Dask's process scheduler, ``multiprocessing``)
+    inherits torch's OpenMP thread pool in a broken state and hangs at its first parallel
+    region; with one intra-op thread torch never enters one."""
+    torch.set_num_threads(1)
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_one_thread_after_fork)
+
+
 @dataclass(frozen=True)
 class ModelConfig:
     """Settings stored in a model directory's ``config.json``."""

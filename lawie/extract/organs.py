@@ -9,6 +9,7 @@ forms; the model handles the open-ended rest.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lawie.labels import Label
@@ -17,34 +18,45 @@ _CJK = "\u4e00-\u9fff"
 _LEVEL = r"(?:省|市|州|县|区|旗|镇|乡|街道)"
 #: Organ types that follow a level directly (「县」+「委」, 「镇」+「司法所」).
 _ORGAN = (
-    r"(?:委(?!员)(?:依法治[省市州县区旗镇乡]办|政法委|宣传部|组织部|办)?|人民政府|政府(?:办公室|办)?|人大常委会|人大|政协|纪委监委|纪委|监委"
+    r"(?:委员会|委(?!员)(?:常委会|理论学习中心组|依法治[省市州县区旗镇乡]办|政法委|宣传部|组织部|目标绩效办|办)?|人民政府|政府(?:办公室|办)?|人大常委会|人大|政协|纪委监委|纪委|监委"
     r"|人民法院|法院|人民检察院|检察院|司法局|司法所|公安局|派出所|财政局|信访局|应急管理局|市场监督管理局|市场监管局"
     r"|自然资源局|生态环境局|住建局|住房和城乡建设局|人社局|教育局|卫健委|卫生健康委|民政局|农业农村局|交通运输局"
     r"|综合行政执法(?:局|大队)|综合执法(?:局|大队)|城管局|城管执法局|税务局|审计局|统计局|文旅局|水利局|商务局|林业局"
     r"|法律援助中心|公共法律服务中心|矛盾纠纷调处化解中心|社会治理中心|综治中心|便民服务中心|党群服务中心|政务服务中心"
-    r"|党委|党工委|政法委|依法治[省市州县区旗镇乡]办|法治办|平安办|平安建设办)"
+    r"|文化站|党政办公室|党政办|党委(?:理论学习中心组)?|党工委|政法委|依法治[省市州县区旗镇乡]办|法治办|平安办|平安建设办)"
 )
-#: Leading groups and committees named after their task: 「镇法治政府建设领导小组」.
-_GROUP = rf"(?:[{_CJK}“”\"]{{2,16}}?(?:工作)?领导小组|[{_CJK}]{{2,12}}?委员会)"
+#: Leading groups and committees named after their task: 「镇法治政府建设领导小组」, with their office
+#: (「县法治政府建设工作领导小组办公室」). The task name holds no function word and no second level
+#: (县政府常务会议研究成立县…领导小组 is two things).
+_TASK_CHAR = rf"(?:(?![的在和与及由向为是了将把被等并从于以按据同让使给到共各我该此其省市州县区旗镇乡])[{_CJK}“”\"])"
+_GROUP = rf"(?:{_TASK_CHAR}{{2,24}}?(?:工作)?领导小组(?:办公室)?|{_TASK_CHAR}{{2,12}}?委员会)"
 _NATIONAL = (
     "党中央|中共中央|国务院|全国人大常委会|全国人民代表大会常务委员会|全国人民代表大会|全国人大|全国政协|中央军委"
     "|最高人民法院|最高人民检察院|中央纪委国家监委|中央纪委|国家监委|中央政法委|中央依法治国办|司法部|公安部|财政部"
     "|国家发展改革委|国家发改委|生态环境部|自然资源部|教育部|民政部|商务部|审计署|新华社|中国共产党|中国人民银行"
+    "|党委理论学习中心组|党组理论学习中心组|党工委理论学习中心组"
     "|联合国|东盟|世贸组织|世界贸易组织|二十国集团|亚太经合组织|上海合作组织|解放军|武警部队"
 )
 #: A title after an organ makes it a position, not an organ (区委书记, 国务院总理, 全国政协委员).
-_POSITION = r"(?!书记|副书记|总理|副总理|主席|副主席|委员(?!会)|秘书长|委员长)"
+_POSITION = r"(?!书记|副书记|总理|副总理|主席|副主席|委员(?!会)|常委(?!会)|代表(?!团|大会)|秘书长|委员长)"
 #: A level character ends the place name (省市县政府 is a list of levels; 西青区「辛口镇党委」).
 _LEVEL_CHARS = set("省市州县区旗镇乡")
-#: Characters that never sit inside the place-name prefix of an organ (function words, verbs).
-_STOP = set("治支持的在和与及对由向为是了将把被等并从经于以按据同让使给到共各全本我该此其有组织开召推进加强健全落实完善深化建立举办参加")
+#: Characters that never sit inside the place-name prefix of an organ (function words; verbs: _VERB_BEFORE).
+_STOP = set("的在和与及对由向为是了将把被等并从经于以按据同让使给到共各本我该此其有")
 
 #: Bodies named by what they do, then what they are: 「营商环境整治工作领导小组」「潘湾司法所」「湖北凝聚律师事务所」
 #: (not 服务中心: mostly generic, 社区卫生服务中心).
 NAMED_PATTERN = re.compile(r"(?:领导小组|律师事务所|法律事务所|法律服务所|司法所|人民法庭|人民调解委员会)(?!组长|成员|办公室)")
 #: Characters that end the name of such a body on its left (function words, the verbs that precede it).
 _NAME_STOP = set("的在和与及对由向为是了将把被等并从经过于以按据同让使给到共各我该此其有聘请邀托签立")
-ORG_PATTERN = re.compile(rf"(?:(?:{_NATIONAL})|{_LEVEL}{_ORGAN}|{_LEVEL}(?:{_GROUP})){_POSITION}")
+#: The longer reading first: 「县委应对…工作领导小组」 is one body, not 「县委」 and a group.
+ORG_PATTERN = re.compile(rf"(?:(?:{_NATIONAL})|{_LEVEL}(?:{_GROUP})|{_LEVEL}{_ORGAN}){_POSITION}")
+#: Verbs that often stand right before an organ and are no part of its place name (联合「镇司法所」, 制定「县委」…).
+_VERB_BEFORE = re.compile(
+    "^(?:联合|配合|接受|审查|制定|召开|成立|参加|组织|督促|指导|协调|要求|报请|提请|报送|通过|经过|邀请|聘请|会同|牵头|"
+    "带领|主持|落实|印发|出台|推动|支持|依托|完成|开展|组建|设立|建立|健全|推进|深化|加强|强化|全面|积极|认真|严格|及时|"
+    "主动|自觉|统一|定期|依法|依规|归口|协助|服务|请示|汇报|开展|举办|建成|建设|实施|实行|推行|贯彻|完善|召集|发挥|充分|利用|加大|做好|抓好|促进|保障|筹建|新建|向|至|由|对|经|及|和|与|同|或|均|共|全|各|即)+"
+)
 
 #: Provinces and provincial-level cities and regions (full and short forms), and countries often named.
 _PROVINCES = (
@@ -62,13 +74,19 @@ GPE_PATTERN = re.compile("|".join(sorted(set(_PROVINCES + _SHORT + _COUNTRIES), 
 PERSON_PATTERN = re.compile(r"(?:习近平|李强|李克强|胡锦涛|温家宝|江泽民|朱镕基)(?=同志|总书记|主席|总理|\s*\n)")
 
 
-def find_organ_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[Label, int, int]]:
-    """ORG, PER and GPE spans in ``text[start:end]`` (an ORG extended left over its place name)."""
+def find_organ_spans(text: str, start: int = 0, end: int | None = None,
+                     places: frozenset[str] = frozenset()) -> list[tuple[Label, int, int]]:
+    """ORG, PER and GPE spans in ``text[start:end]`` (an ORG extended left over its place name).
+
+    ``places``: more place names to find as GPE, such as :func:`document_places` of the whole report.
+    """
     end = len(text) if end is None else end
     found: list[tuple[Label, int, int]] = []
-    taken = 0
+    taken = -1
     for m in ORG_PATTERN.finditer(text, start, end):
-        s = _place_prefix(text, m.start(), max(start, taken))
+        s = _place_prefix(text, m.start(), start, taken)
+        if s == m.start() and _after_levels(text, s, start):
+            continue  # 省市「县政府」, 省、市、「县政府」: a list of levels, no organ
         found.append((Label.ORG, s, m.end()))
         taken = m.end()
     for m in NAMED_PATTERN.finditer(text, start, end):
@@ -77,7 +95,7 @@ def find_organ_spans(text: str, start: int = 0, end: int | None = None) -> list[
             found.append((Label.ORG, s, m.end()))
     for m in PERSON_PATTERN.finditer(text, start, end):
         found.append((Label.PER, m.start(), m.end()))
-    for m in GPE_PATTERN.finditer(text, start, end):
+    for m in _place_pattern(places).finditer(text, start, end):
         s, e = m.span()
         if any(s < fe and fs < e for _, fs, fe in found) or _inside_word(text, s, e):
             continue
@@ -85,15 +103,86 @@ def find_organ_spans(text: str, start: int = 0, end: int | None = None) -> list[
     return sorted(found, key=lambda x: x[1])
 
 
-def _place_prefix(text: str, s: int, floor: int) -> int:
-    """Move ``s`` left over a place name that ends with a level (「辛口」镇党委, 「万源市」人民法院)."""
+@functools.lru_cache(maxsize=64)
+def _place_pattern(places: frozenset[str]) -> re.Pattern[str]:
+    if not places:
+        return GPE_PATTERN
+    names = sorted(set(places) | set(_PROVINCES + _SHORT + _COUNTRIES), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+def _place_prefix(text: str, s: int, unit_start: int, taken: int) -> int:
+    """Move ``s`` left over the place names before an organ that starts with a level (「辛口」镇党委,
+    「万源市」人民法院, 「云阳县双土」镇人民政府) and over a 「中共」 before them."""
     if not text[s:s + 2].startswith(("省", "市", "州", "县", "区", "旗", "镇", "乡", "街")):
         return s
+    s = _places_before(text, s, unit_start, taken)
+    if s - 2 >= max(unit_start, taken) and text[s - 2:s] == "中共":
+        s -= 2
+    return s
+
+
+def _places_before(text: str, s: int, unit_start: int, taken: int) -> int:
+    """The start of the chain of place names that ends at the level character ``text[s]``, or ``s``.
+
+    A place name is 2 to 4 characters (up to 8 for 自治 names), holds no function word and no level,
+    and starts at a boundary: punctuation, a function word, a verb (:data:`_VERB_BEFORE`, stripped),
+    another level or the start of the text unit. The end of the previous organ (``taken``) is no
+    boundary: 镇平安办联合「镇司法所」.
+    """
+    floor = max(unit_start, taken)
     i = s
-    while (i > floor and s - i < 6 and re.match(rf"[{_CJK}]", text[i - 1]) and text[i - 1] not in _STOP
-           and text[i - 1] not in _LEVEL_CHARS):
+    while i > floor and s - i < 8 and _is_cjk(text[i - 1]) and text[i - 1] not in _STOP \
+            and text[i - 1] not in _LEVEL_CHARS:
         i -= 1
-    return i if s - i >= 2 else s
+    name = text[i:s]
+    stripped = _VERB_BEFORE.sub("", name)
+    if stripped != name:
+        i = s - len(stripped)
+    elif not _at_boundary(text, i, unit_start, taken):
+        return s
+    if not (2 <= s - i <= 4 or (s - i <= 8 and text[i:s].endswith("自治"))):
+        return s
+    if i - 1 > floor and text[i - 1] in _LEVEL_CHARS:  # 「云阳县」双土镇
+        earlier = _places_before(text, i - 1, unit_start, taken)
+        if earlier < i - 1:
+            return earlier
+    return i
+
+
+def _after_levels(text: str, s: int, floor: int) -> bool:
+    """Whether a level-led organ at ``s`` ends a list of levels (省市县政府, 省、市、县政府)."""
+    if text[s] not in _LEVEL_CHARS:
+        return False
+    before = text[max(floor, s - 2):s]
+    return bool(before) and (before[-1] in _LEVEL_CHARS or (before[-1] == "、" and len(before) == 2
+                                                           and before[0] in _LEVEL_CHARS))
+
+
+def _at_boundary(text: str, i: int, unit_start: int, taken: int) -> bool:
+    if i == unit_start or i == 0:
+        return True
+    if i == taken:
+        return False
+    c = text[i - 1]
+    return not _is_cjk(c) or c in _STOP or c in _LEVEL_CHARS
+
+
+def _is_cjk(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
+def document_places(text: str) -> frozenset[str]:
+    """The place names a report gives its organs (「云阳县」「双土镇」 from 云阳县双土镇人民政府), so that the
+    same names standing alone are found as GPE."""
+    places: set[str] = set()
+    for m in ORG_PATTERN.finditer(text):
+        s = _place_prefix(text, m.start(), 0, 0)
+        prefix = text[s:m.start() + 1].removeprefix("中共")
+        for place in re.findall(r"[^省市州县区旗镇乡]{2,8}[省市州县区旗镇乡]", prefix):
+            if len(place) >= 3:
+                places.add(place)
+    return frozenset(places)
 
 
 def _name_prefix(text: str, s: int, floor: int) -> int:

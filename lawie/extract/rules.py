@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from lawie.extract.base import Extraction, Extractor
 from lawie.extract.metrics import in_one_clause, is_duration, metric_before
-from lawie.extract.organs import find_organ_spans
+from lawie.extract.organs import document_places, find_organ_spans
 from lawie.labels import VALUE_LABELS, Label, RelationType
 from lawie.types import Entity, Relation
 
@@ -21,27 +21,43 @@ _D = r"[0-9０-９]"
 _NUM = rf"{_D}+(?:[.．]{_D}+)?"
 _CN_DATE = "〇零○一二三四五六七八九十"
 
+_LAW_VERB = "实施|施行|修订|修改|制定|颁布|出台|落实|贯彻|学习|宣传|宣讲|执行|遵守|印发|编制|审议|提请|通过"
+_LAW_VERBS = rf"(?:深入|认真|全面|严格|抓紧|研究|再次|继续)?(?:{_LAW_VERB})(?:[和并]?(?:{_LAW_VERB}))*"
+_LAW_CHAR = r"(?:(?![的在对把被将从向了是要各有和及与、])[\u4e00-\u9fff])"
+_LAW_NAME = rf"{_LAW_CHAR}{{2,24}}?(?:法典|法|条例|规划纲要|纲要|规划|行动计划|办法|规定|细则|协定|协议|目录)"
+
+_BARE_LAW = re.compile(rf"{_LAW_VERBS}({_LAW_NAME}(?:[和及、]{_LAW_NAME})*)(?=[，。、；和及与等为）)\s]|$)")
+_LAW_NAME_RE = re.compile(rf"{_LAW_NAME}(?=[和及、]|$)")
+
 #: (label, pattern, group holding the entity) in priority order: earlier rules win overlaps.
 PATTERNS: tuple[tuple[Label, re.Pattern[str], int], ...] = (
     (Label.DOCNO, re.compile(rf"[\u4e00-\u9fff]{{1,10}}[〔\[［【]{_D}{{4}}[〕\]］】]第?{_D}{{1,4}}号"), 0),
     (Label.LAW, re.compile(r"《([^《》\n]{2,80})》"), 1),
     # laws named without 《》 (ANNOTATION.md §6), not inside the name of a day, week, month or ritual
     (Label.LAW, re.compile(r"(?<![《〈])(?:宪法|民法典)(?!日|宣传|学习月|宣誓|》|〉)"), 0),
+    # named plans and laws without 《》: 「“八五”普法规划」, and titles after the verbs that take them
+    # (实施「劳动合同法」和「就业促进法」, 修订「外商投资产业目录」); see _bare_law_ok for what is too generic
+    (Label.LAW, re.compile(r"“[^“”\n]{1,8}”[\u4e00-\u9fff]{0,8}?规划(?:纲要)?"), 0),
+    (Label.LAW, _BARE_LAW, 1),
     (Label.DATE, re.compile(
         rf"{_D}{{4}}\s*[—\-–~～至到]\s*{_D}{{4}}年|{_D}{{4}} ?年(?:{_D}{{1,2}}月(?:{_D}{{1,2}}日)?|底|初|末|度)?"
         rf"|今年{_D}{{1,2}}月"
         rf"|[{_CN_DATE}]{{4}}年[{_CN_DATE}]{{1,2}}月(?:[{_CN_DATE}]{{1,3}}日)?"
         rf"|(?<![0-9０-９])(?:1[0-2]|0?[1-9])月{_D}{{1,2}}日|{_D}{{4}}-{_D}{{2}}-{_D}{{2}}"), 0),
-    (Label.RATE, re.compile(rf"{_NUM}\s*[%％]|百分之[{_CN_DATE}百点]+|{_NUM}个百分点"), 0),
-    (Label.MONEY, re.compile(rf"{_NUM}(?:万亿|亿|万|千)?(?:余|多)?(?:元|美元|欧元)"), 0),
+    # a range is one value (「25%到40%」「5到7元」)
+    (Label.RATE, re.compile(rf"{_NUM}\s*[%％]?\s*[到至～~]\s*{_NUM}\s*[%％]|{_NUM}\s*[%％]|百分之[{_CN_DATE}百点]+"
+                            rf"|{_NUM}个百分点|[一二两三四五六七八九十]分之[一二三四五六七八九十]+|(?<![0-9/])[1-9]/[1-9][0-9]?(?![0-9/])"
+                            rf"|(?<![0-9０-９.．第])(?:[一两二三四五六七八九十]|{_NUM})倍"), 0),
+    (Label.MONEY, re.compile(rf"{_NUM}(?:万亿|亿|万|千)?\s*[到至～~]\s*{_NUM}(?:万亿|亿|万|千)?(?:余|多)?(?:元|美元|欧元)"
+                             rf"|{_NUM}(?:万亿|亿|万|千)?(?:余|多)?(?:元|美元|欧元)"), 0),
     (Label.COUNT, re.compile(
         rf"(?<![0-9０-９.．第])({_NUM}(?:万|亿)?(?:余|多)? ?"
-        r"(?:人次|户次|批次|件次|余人|个|件|起|次|人|名|家|部|份|条|项|场|批|户|所|座|套|台|辆|张|篇|期|天|小时|公里|平方米|亩|吨|"
+        r"(?:人/次|家\(次\)|家（次）|人次|户次|批次|件次|场次|余人|个|件|起|次|人|名|家|部|份|条|项|场|批|户|所|只|座|套|台|辆|张|篇|期|天|小时|公里|平方米|亩|吨|"
         r"期|轮|处|类|种|本|册|幅|块|宗|单|元素|立方米|千瓦时|千瓦|公顷|平方公里|标准箱|公斤|斤)(?!以来))"), 1),
     # durations (ANNOTATION.md §6: 连续17年, 过去五年); a four-digit year is a DATE
     (Label.COUNT, re.compile(
-        rf"(?<![0-9０-９.．第])(?:{_D}{{1,3}}|(?<![{_CN_DATE}两几百千第])[一二两三四五六七八九十几]{{1,3}})"
-        r"(?:周年|个多?月|年)(?!来|级|制|计划|行动|规划|以来|代|度)"), 0),
+        rf"(?<![0-9０-９.．第新的比几])(?:{_D}{{1,3}}|(?<![{_CN_DATE}两几百千第])[一二两三四五六七八九十]{{1,3}})"
+        r"(?:周年|个多?月|年)(?!来|级|制|计划|行动|规划|以来|代|度|实施|指导|攻坚|比)"), 0),
 )
 
 #: Every label the rules can produce.
@@ -51,20 +67,54 @@ RULE_LABELS: frozenset[Label] = frozenset([*(lb for lb, _, _ in PATTERNS), Label
 _NOT_LAW = re.compile(r"习近平|^论|文选|选编|读本|手册|学习纲要|日报|杂志|画报|一书$|问答$")
 
 
-def find_rule_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[Label, int, int]]:
-    """Non-overlapping rule matches in ``text[start:end]``, sorted by offset."""
+#: Titles too generic to name one document (相关规定, 实施方案) and words that end in 法 without being a law.
+_GENERIC_LAW = re.compile(
+    r"^(?:相关|有关|各项|配套|工作|实施|年度|专项|总体|发展|法律|行政|管理|改革)*(?:法律|法规|规定|办法|规划|目录|意见|纲要|细则)$"
+    r"|(?:执|司|普|守|立|用|违|合|依|方|说|做|想|看|手|技|章|书|语|算|兵|办)法$|相关|若干|一系列|重大规划"
+)
+#: Words before a title that are not part of it (实施「新一轮」妇女儿童发展纲要, 实施「好」…).
+_LAW_LEAD = re.compile("^(?:好|新一轮|一批|首部|新)")
+
+
+def _bare_laws(m: re.Match[str]) -> list[tuple[int, int]]:
+    """The titles of a :data:`_BARE_LAW` match, one span each (实施「劳动合同法」和「就业促进法」), without
+    the generic ones (:data:`_GENERIC_LAW`)."""
+    spans, pos, end = [], m.start(1), m.end(1)
+    while pos < end:
+        part = _LAW_NAME_RE.match(m.string, pos, end)
+        if part is None:
+            break
+        lead = _LAW_LEAD.match(part.group())
+        start = part.start() + (lead.end() if lead else 0)
+        name = m.string[start:part.end()]
+        if len(name) >= 3 and not _GENERIC_LAW.search(name):
+            spans.append((start, part.end()))
+        pos = part.end() + 1  # over 和, 及 or 、
+    return spans
+
+
+def find_rule_spans(text: str, start: int = 0, end: int | None = None,
+                    places: frozenset[str] | None = None) -> list[tuple[Label, int, int]]:
+    """Non-overlapping rule matches in ``text[start:end]``, sorted by offset.
+
+    ``places``: the report's own place names, found as GPE where they stand alone (default:
+    :func:`~lawie.extract.organs.document_places` of ``text``).
+    """
+    if places is None:
+        places = document_places(text)
     end = len(text) if end is None else end
     found: list[tuple[Label, int, int]] = []
     taken: list[tuple[int, int]] = []
     for label, pattern, group in PATTERNS:
         for m in pattern.finditer(text, start, end):
-            s, e = m.span(group)
-            if label is Label.LAW and _NOT_LAW.search(m.group(group)):
-                continue
-            if s < e and not any(s < te and ts < e for ts, te in taken):
-                found.append((label, s, e))
-                taken.append((s, e))
-    for label, s, e in find_organ_spans(text, start, end):
+            spans = _bare_laws(m) if pattern is _BARE_LAW else [m.span(group)]
+            for s, e in spans:
+                if label is Label.LAW and _NOT_LAW.search(text[s:e]):
+                    continue
+                if s < e and not any(s < te and ts < e for ts, te in taken):
+                    found.append((label, s, e))
+                    taken.append((s, e))
+    for label, s, e in find_organ_spans(text, start, end, places):
         if not any(s < te and ts < e for ts, te in taken):
             found.append((label, s, e))
     return sorted(found, key=lambda x: x[1])
@@ -77,7 +127,8 @@ class RuleExtractor:
 
     def extract(self, text: str, units: Sequence[tuple[int, int]]) -> Extraction:
         """Rule entities inside ``units``."""
-        spans = [s for u_start, u_end in units for s in find_rule_spans(text, u_start, u_end)]
+        places = document_places(text)
+        spans = [s for u_start, u_end in units for s in find_rule_spans(text, u_start, u_end, places)]
         return Extraction(tuple(Entity(i, lb, s, e, text[s:e], "rules") for i, (lb, s, e) in enumerate(spans)))
 
 
