@@ -92,6 +92,21 @@ def test_rules_first_replaces_overlapping_model_values_and_keeps_links() -> None
     assert report.entity(rel.tail).text == "120余起"
 
 
+def test_rules_only_labels_drop_the_model_entities_of_those_labels() -> None:
+    class WithOrgs(OneMetric):
+        def extract(self, text: str, units: Sequence[tuple[int, int]]) -> Extraction:
+            base = super().extract(text, units)
+            s = text.index("组织机")
+            return Extraction(base.entities + (Entity(2, Label.ORG, s, s + 3, "组织机", "model"),), base.relations)
+
+    text = "调处矛盾纠纷120余起，组织机关干部学法。"
+    kept = Pipeline(CombinedExtractor(WithOrgs())).parse(text)
+    assert ("ORG", "组织机") in {(e.label.value, e.text) for e in kept.entities}
+    dropped = Pipeline(CombinedExtractor(WithOrgs(), rules_only=[Label.ORG])).parse(text)
+    assert [(e.label.value, e.text) for e in dropped.entities] == [("METRIC", "矛盾纠纷"), ("COUNT", "120余起")]
+    assert len(dropped.relations) == 1
+
+
 def test_durations_are_counts_and_years_are_dates() -> None:
     from lawie.extract.rules import find_rule_spans
 

@@ -69,6 +69,7 @@ class ModelConfig:
     base_model: str = ""
     rule_labels: tuple[str, ...] = ()
     rules_first: bool = False
+    rules_only_labels: tuple[str, ...] = ()
     format_version: int = 1
 
 
@@ -183,7 +184,8 @@ def load_model_dir(path: Path, device: str = "cpu", fast: bool = True) -> tuple[
     from safetensors.torch import load_file
 
     raw = json.loads((path / "config.json").read_text(encoding="utf-8"))
-    config = ModelConfig(**{**raw, "tags": tuple(raw["tags"]), "rule_labels": tuple(raw.get("rule_labels", ()))})
+    config = ModelConfig(**{**raw, "tags": tuple(raw["tags"]), "rule_labels": tuple(raw.get("rule_labels", ())),
+                            "rules_only_labels": tuple(raw.get("rules_only_labels", ()))})
     if list(config.tags) != bio_tags():
         raise ModelNotFoundError(f"{str(path)!r} was trained with other labels than this lawie version's; retrain it")
     encoder_dir = path / "encoder"

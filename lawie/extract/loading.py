@@ -38,7 +38,8 @@ def load_extractor(path: Path, device: str | None = None, rules: bool = True,
     """Load the trained extractor in ``path``.
 
     If the model's ``config.json`` lists ``rule_labels``, the rule patterns for those
-    labels fill in what the model left out (:class:`~lawie.extract.rules.CombinedExtractor`),
+    labels fill in what the model left out (:class:`~lawie.extract.rules.CombinedExtractor`), and
+    for ``rules_only_labels`` replace the model's entities altogether,
     unless ``rules`` is false. ``quantize``: see :meth:`ModelExtractor.from_dir`.
 
     Raises:
@@ -56,5 +57,6 @@ def load_extractor(path: Path, device: str | None = None, rules: bool = True,
     extractor = ModelExtractor.from_dir(path, device=device, quantize=quantize)
     if rules and extractor.config.rule_labels:
         labels = [Label.parse(lb) for lb in extractor.config.rule_labels]
-        return CombinedExtractor(extractor, labels, rules_first=extractor.config.rules_first)
+        rules_only = [Label.parse(lb) for lb in extractor.config.rules_only_labels]
+        return CombinedExtractor(extractor, labels, rules_first=extractor.config.rules_first, rules_only=rules_only)
     return extractor

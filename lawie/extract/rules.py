@@ -140,19 +140,23 @@ class CombinedExtractor:
         labels: the labels the rules contribute (default: all rule labels).
         rules_first: if true, a rule entity replaces the model entities it overlaps (relations
             to a replaced value move to the rule entity); if false, rule entities only fill gaps.
+        rules_only: labels taken from the rules alone: the model's entities of these labels are
+            dropped (for labels where the rules were measured more accurate than the model).
     """
 
     name = "model+rules"
 
-    def __init__(self, primary: Extractor, labels: Sequence[Label] | None = None, rules_first: bool = False) -> None:
+    def __init__(self, primary: Extractor, labels: Sequence[Label] | None = None, rules_first: bool = False,
+                 rules_only: Sequence[Label] = ()) -> None:
         self.primary = primary
         self.labels = frozenset(labels) if labels is not None else RULE_LABELS
         self.rules_first = rules_first
+        self.rules_only = frozenset(rules_only)
         self.rules = RuleExtractor()
 
     def extract(self, text: str, units: Sequence[tuple[int, int]]) -> Extraction:
         """The merged entities (ids renumbered in text order) and the model's relations."""
-        base = self.primary.extract(text, units)
+        base = _without_labels(self.primary.extract(text, units), self.rules_only)
         found = [e for e in self.rules.extract(text, units).entities if e.label in self.labels]
         overlaps = lambda a, b: a.start < b.end and b.start < a.end
         if self.rules_first:
@@ -175,6 +179,15 @@ class CombinedExtractor:
         entities = tuple(Entity(i, e.label, e.start, e.end, e.text, e.source) for i, e in enumerate(merged))
         relations = tuple(Relation(i, RelationType.HAS_VALUE, h, t) for i, (h, t) in enumerate(sorted(pairs)))
         return Extraction(entities, relations)
+
+
+def _without_labels(extraction: Extraction, labels: frozenset[Label]) -> Extraction:
+    """``extraction`` without its entities of ``labels`` and the relations that touch them (ids kept)."""
+    if not labels:
+        return extraction
+    entities = tuple(e for e in extraction.entities if e.label not in labels)
+    kept = {e.id for e in entities}
+    return Extraction(entities, tuple(r for r in extraction.relations if r.head in kept and r.tail in kept))
 
 
 def _drop_unlinked_metrics(merged: list[Entity], pairs: set[tuple[int, int]]

@@ -34,6 +34,9 @@ class TrainConfig:
             fallback metric (:mod:`lawie.extract.metrics`) for values the model left unlinked.
         rules_first: a rule entity replaces the model entities it overlaps (otherwise rules
             only fill gaps).
+        rules_only_labels: labels taken from the rules alone when combined (the model's entities
+            of these labels are dropped); choose them by comparing ``lawie evaluate`` on dev with
+            ``--no-rules`` and ``--no-model --rules-only``.
     """
 
     epochs: int = 20
@@ -52,11 +55,12 @@ class TrainConfig:
     max_minutes: float = 600.0
     rule_labels: tuple[str, ...] = ("DOCNO", "LAW", "DATE", "RATE", "MONEY", "COUNT", "ORG", "GPE", "PER", "METRIC")
     rules_first: bool = True
+    rules_only_labels: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         from lawie.labels import Label
 
-        for label in self.rule_labels:
+        for label in (*self.rule_labels, *self.rules_only_labels):
             Label.parse(label)  # ConfigError naming the valid labels
 
     @classmethod

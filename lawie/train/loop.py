@@ -106,7 +106,8 @@ def train(corpus: Path, base_model: Path, output: Path, config: TrainConfig, dev
         optim, lambda s: min((s + 1) / warmup, max(0.0, (total_steps - s) / max(1, total_steps - warmup))))
     model_config = ModelConfig(tags=tuple(tags), max_chars=config.max_chars, overlap=config.overlap,
                                max_pair_distance=config.max_pair_distance, base_model=str(base_model),
-                               rule_labels=config.rule_labels, rules_first=config.rules_first)
+                               rule_labels=config.rule_labels, rules_first=config.rules_first,
+                               rules_only_labels=config.rules_only_labels)
     history, best, best_state, started = [], -1.0, None, time.time()
     bar = tqdm(total=total_steps, desc="training", unit="step", disable=not progress)
     for epoch in range(1, config.epochs + 1):
