@@ -63,7 +63,9 @@ def main(argv: list[str] | None = None) -> int:
         "",
         f"Settings: `train_config.json`; epochs run: {len(metrics['history'])}; seed {metrics['seed']}. "
         f"Rule fill-in as shipped: {', '.join(config.get('rule_labels') or []) or 'none'}"
-        f"{' (rules first)' if config.get('rules_first') else ''}.",
+        f"{' (rules first)' if config.get('rules_first') else ''}"
+        f"{'; from the rules alone: ' + ', '.join(config['rules_only_labels']) if config.get('rules_only_labels') else ''}"
+        f"{' (set in config.json after training, chosen on the dev split)' if config.get('rules_only_labels') and 'rules_only_labels' not in train_cfg else ''}.",
         "",
         f"## Scores on the test split ({shipped['documents']} documents never seen in training)",
         "",
