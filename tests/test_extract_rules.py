@@ -127,3 +127,17 @@ def test_spaced_values_and_report_years() -> None:
     assert found("辛口镇 2020 年度法治政府建设，今年5月以来先后组织 3 次培训") == [
         ("DATE", "2020 年度"), ("DATE", "今年5月"), ("COUNT", "3 次")]
     assert ("ORG", "镇委") not in found("成立了党委全面依法治镇委员会")
+
+
+def test_fallback_metric_links_adjacent_values_to_one_metric() -> None:
+    text = "共计接待来访群众89批155人次。"
+    report = Pipeline(CombinedExtractor(_Nothing())).parse(text)
+    assert {(report.entity(r.head).text, report.entity(r.tail).text) for r in report.relations} == {
+        ("接待来访群众", "89批"), ("接待来访群众", "155人次")}
+
+
+class _Nothing:
+    name = "nothing"
+
+    def extract(self, text: str, units: Sequence[tuple[int, int]]) -> Extraction:
+        return Extraction()

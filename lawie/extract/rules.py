@@ -207,22 +207,34 @@ def _add_fallback_metrics(text: str, merged: list[Entity], pairs: set[tuple[int,
     ``merged`` is in text order and ``pairs`` index into it; returns both renumbered.
     """
     pairs = {(h, t) for h, t in pairs if not is_duration(merged[t].text)}
-    linked = {v for _, v in pairs}
+    metric_of = {v: m for m, v in pairs}
     added: list[tuple[Entity, Entity]] = []  # (metric, value)
+    fallback: dict[int, Entity] = {}  # value index -> the metric added for it
     for i, e in enumerate(merged):
-        if e.label not in VALUE_LABELS or i in linked or is_duration(e.text):
+        if e.label not in VALUE_LABELS or i in metric_of or is_duration(e.text):
             continue
         prev = merged[i - 1] if i else None
         if prev is not None and prev.label is Label.METRIC and in_one_clause(text, prev.end, e.start):
             pairs = pairs | {(i - 1, i)}
+            metric_of[i] = i - 1
             continue
+        if prev is not None and not text[prev.end:e.start].strip():  # 「接待来访群众」89批「155人次」: one metric
+            if i - 1 in metric_of:
+                pairs = pairs | {(metric_of[i - 1], i)}
+                metric_of[i] = metric_of[i - 1]
+                continue
+            if i - 1 in fallback:
+                added.append((fallback[i - 1], e))
+                fallback[i] = fallback[i - 1]
+                continue
         span = metric_before(text, e.start, prev.end if prev is not None else 0, e.end)
         if span is not None:
-            added.append((Entity(-1, Label.METRIC, span[0], span[1], text[span[0]:span[1]], "rules"), e))
+            fallback[i] = Entity(-1, Label.METRIC, span[0], span[1], text[span[0]:span[1]], "rules")
+            added.append((fallback[i], e))
     if not added:
         return merged, pairs
     old = list(merged)
-    merged = sorted(old + [m for m, _ in added], key=lambda e: (e.start, e.end))
+    merged = sorted(old + list({id(m): m for m, _ in added}.values()), key=lambda e: (e.start, e.end))
     index = {id(e): i for i, e in enumerate(merged)}
     pairs = {(index[id(old[h])], index[id(old[t])]) for h, t in pairs}
     pairs |= {(index[id(m)], index[id(v)]) for m, v in added}
