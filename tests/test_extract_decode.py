@@ -129,3 +129,17 @@ def test_drop_fragments_removes_values_without_a_numeral() -> None:
     text = "全年共公示28起，共两次"
     spans = [Span(Label.COUNT, 2, 5), Span(Label.COUNT, 5, 8), Span(Label.COUNT, 10, 12)]
     assert drop_fragments(spans, text) == [Span(Label.COUNT, 5, 8), Span(Label.COUNT, 10, 12)]
+
+
+def test_viterbi_batch_matches_viterbi_per_window() -> None:
+    import numpy as np
+
+    from lawie.extract.decode import allowed_transitions, viterbi, viterbi_batch
+    from lawie.labels import bio_tags
+
+    tags = bio_tags()
+    allowed = allowed_transitions(tags)
+    log_probs = np.log(np.random.default_rng(0).dirichlet(np.ones(len(tags)), size=(6, 30)))
+    lengths = [30, 5, 1, 17, 0, 29]
+    assert viterbi_batch(log_probs, lengths, allowed, tags) == [
+        viterbi(log_probs[i, :n], allowed, tags) for i, n in enumerate(lengths)]

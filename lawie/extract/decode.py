@@ -191,6 +191,38 @@ def viterbi(log_probs: np.ndarray, allowed: np.ndarray, tags: Sequence[str]) -> 
     return path[::-1]
 
 
+def viterbi_batch(log_probs: np.ndarray, lengths: Sequence[int], allowed: np.ndarray,
+                  tags: Sequence[str]) -> list[list[int]]:
+    """:func:`viterbi` for a padded batch ``(windows, tokens, n_tags)`` at once (same paths, one
+    numpy step per token position instead of per token)."""
+    batch, n_tokens, n_tags = log_probs.shape
+    if batch == 0 or n_tokens == 0:
+        return [[] for _ in range(batch)]
+    lengths_arr = np.asarray(lengths)
+    penalty = np.where(allowed, 0.0, -1e9)
+    start_ok = np.array([0.0 if not t.startswith("I-") else -1e9 for t in tags])
+    score = log_probs[:, 0] + start_ok  # (batch, n_tags)
+    back = np.zeros((batch, n_tokens, n_tags), dtype=np.int64)
+    for t in range(1, n_tokens):
+        cand = score[:, :, None] + penalty  # (batch, prev, next)
+        best = cand.argmax(axis=1)
+        new = np.take_along_axis(cand, best[:, None, :], axis=1)[:, 0] + log_probs[:, t]
+        live = (t < lengths_arr)[:, None]  # finished windows keep their final scores
+        score = np.where(live, new, score)
+        back[:, t] = best
+    paths = []
+    for b in range(batch):
+        n = int(lengths_arr[b])
+        if n == 0:
+            paths.append([])
+            continue
+        path = [int(score[b].argmax())]
+        for t in range(n - 1, 0, -1):
+            path.append(int(back[b, t, path[-1]]))
+        paths.append(path[::-1])
+    return paths
+
+
 def candidate_pairs(spans: Sequence[Span], max_distance: int) -> list[tuple[int, int]]:
     """Index pairs (metric, value) of spans that could be linked: a METRIC and a value close enough."""
     pairs = []

@@ -36,7 +36,7 @@ from lawie.extract.decode import (
     link,
     repair_spans,
     tags_to_spans,
-    viterbi,
+    viterbi_batch,
 )
 from lawie.extract.windows import Window, make_windows
 from lawie.labels import Label, RelationType, bio_tags
@@ -289,9 +289,10 @@ class ModelExtractor:
             log_probs = torch.log_softmax(self.model.tag_logits(hidden).float(), dim=-1).cpu().numpy()
             lengths = enc["attention_mask"].sum(dim=1).tolist()
             results, rows, owners = [], [], []
+            paths = viterbi_batch(log_probs, lengths, self._allowed, self.config.tags)
             for b, window in enumerate(windows):
                 offs = [(s + window.start, e + window.start) if e > s else (0, 0) for s, e in offsets[b]]
-                tag_ids = viterbi(log_probs[b, : lengths[b]], self._allowed, self.config.tags)
+                tag_ids = paths[b]
                 spans = drop_fragments(repair_spans(tags_to_spans([self.config.tags[t] for t in tag_ids], offs), text), text)
                 pairs = []
                 for m, v in candidate_pairs(spans, self.config.max_pair_distance):
