@@ -79,3 +79,13 @@ def test_document_places_make_standalone_place_names_gpe() -> None:
     assert places == {"云阳县", "双土镇"}
     found = [(lb.value, text[s:e]) for lb, s, e in find_organ_spans(text, places=places)]
     assert found == [("ORG", "云阳县双土镇人民政府"), ("GPE", "双土镇")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全体中国人的共同愿望，具有中国特点，新中国成立", []),          # 中国 inside a longer word
+    ("推动中国经济发展", [("GPE", "中国")]),
+    ("澳门两个特别行政区政府依法施政", [("GPE", "澳门")]),            # 行政区 is no level
+    ("中国农业银行、中国银行和人民武装警察部队", [("ORG", "中国农业银行"), ("ORG", "中国银行"), ("ORG", "人民武装警察部队")]),
+])
+def test_places_inside_words_and_national_bodies(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected

@@ -45,6 +45,7 @@ from lawie.types import Entity, Relation
                                                   ("COUNT", "1200只")]),
         # set phrases with 一年 are no durations; streaks are
         ("新的一年，医改三年实施方案，通过几年努力", []),
+        ("基本普及九年义务教育，是关键一年，任期的最后一年", []),
         ("连续17年保持", [("COUNT", "17年")]),
     ],
 )

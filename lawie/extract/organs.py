@@ -35,6 +35,8 @@ _NATIONAL = (
     "|最高人民法院|最高人民检察院|中央纪委国家监委|中央纪委|国家监委|中央政法委|中央依法治国办|司法部|公安部|财政部"
     "|国家发展改革委|国家发改委|生态环境部|自然资源部|教育部|民政部|商务部|审计署|新华社|中国共产党|中国人民银行"
     "|党委理论学习中心组|党组理论学习中心组|党工委理论学习中心组"
+    "|中国人民银行|中国工商银行|中国农业银行|中国农业发展银行|中国建设银行|中国进出口银行|中国邮政储蓄银行|中国银行|交通银行"
+    "|国家开发银行|人民解放军|人民武装警察部队|武装警察部队"
     "|联合国|东盟|世贸组织|世界贸易组织|二十国集团|亚太经合组织|上海合作组织|解放军|武警部队"
 )
 #: A title after an organ makes it a position, not an organ (区委书记, 国务院总理, 全国政协委员).
@@ -85,8 +87,8 @@ def find_organ_spans(text: str, start: int = 0, end: int | None = None,
     taken = -1
     for m in ORG_PATTERN.finditer(text, start, end):
         s = _place_prefix(text, m.start(), start, taken)
-        if s == m.start() and _after_levels(text, s, start):
-            continue  # 省市「县政府」, 省、市、「县政府」: a list of levels, no organ
+        if s == m.start() and (_after_levels(text, s, start) or text[max(start, s - 2):s] == "行政"):
+            continue  # 省市「县政府」, 省、市、「县政府」: a list of levels; 特别行政「区政府」: no organ
         found.append((Label.ORG, s, m.end()))
         taken = m.end()
     for m in NAMED_PATTERN.finditer(text, start, end):
@@ -198,5 +200,5 @@ def _name_prefix(text: str, s: int, floor: int) -> int:
 def _inside_word(text: str, s: int, e: int) -> bool:
     """A place inside a slogan, a name or a longer word (法治湖南, 发展中国家, 中国梦, 中国人民, 辽宁舰)."""
     before, after = text[max(0, s - 2):s], text[e:e + 3]
-    return (before in ("法治", "平安", "数字", "美丽", "健康", "发展", "一个", "宽带")
-            or after.startswith(("特色", "梦", "制造", "人民", "共产党", "银行", "建设银行", "政府", "舰", "式", "号")))
+    return (before in ("法治", "平安", "数字", "美丽", "健康", "发展", "一个", "宽带", "两个") or before.endswith("新")
+            or after.startswith(("特色", "特点", "梦", "制造", "人", "化", "共产党", "银行", "建设银行", "政府", "舰", "式", "号")))
