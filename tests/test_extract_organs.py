@@ -74,11 +74,11 @@ def test_organs_place_names_start_at_a_boundary(text: str, expected: list[tuple[
 def test_document_places_make_standalone_place_names_gpe() -> None:
     from lawie.extract.organs import document_places
 
-    text = "云阳县双土镇人民政府\n双土镇坚持依法行政，全镇……"
+    text = "云阳县双土镇人民政府\n双土镇坚持依法行政，云阳县双土镇2023年……"
     places = document_places(text)
-    assert places == {"云阳县", "双土镇"}
+    assert places == {"云阳县", "双土镇", "云阳县双土镇"}
     found = [(lb.value, text[s:e]) for lb, s, e in find_organ_spans(text, places=places)]
-    assert found == [("ORG", "云阳县双土镇人民政府"), ("GPE", "双土镇")]
+    assert found == [("ORG", "云阳县双土镇人民政府"), ("GPE", "双土镇"), ("GPE", "云阳县双土镇")]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

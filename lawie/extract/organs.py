@@ -175,15 +175,16 @@ def _is_cjk(c: str) -> bool:
 
 
 def document_places(text: str) -> frozenset[str]:
-    """The place names a report gives its organs (「云阳县」「双土镇」 from 云阳县双土镇人民政府), so that the
-    same names standing alone are found as GPE."""
+    """The place names a report gives its organs (「云阳县」「双土镇」 and 「云阳县双土镇」 from 云阳县双土镇人民政府),
+    so that the same names standing alone are found as GPE (the longest first)."""
     places: set[str] = set()
     for m in ORG_PATTERN.finditer(text):
         s = _place_prefix(text, m.start(), 0, 0)
         prefix = text[s:m.start() + 1].removeprefix("中共")
-        for place in re.findall(r"[^省市州县区旗镇乡]{2,8}[省市州县区旗镇乡]", prefix):
-            if len(place) >= 3:
-                places.add(place)
+        chain = re.findall(r"[^省市州县区旗镇乡]{2,8}[省市州县区旗镇乡]", prefix)
+        places.update(place for place in chain if len(place) >= 3)
+        if len(chain) > 1 and "".join(chain) == prefix:
+            places.add(prefix)  # 「西青区辛口镇」 as one name where it stands alone
     return frozenset(places)
 
 
