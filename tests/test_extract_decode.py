@@ -114,6 +114,9 @@ def test_drop_fragments_removes_one_character_names_and_cut_titles() -> None:
     ("ORG", "县司法局", "县司法局", True),
     ("PER", "习近平法治思想", "习近平", False),  # ANNOTATION.md §6
     ("PER", "习近平总书记", "习近平", True),
+    ("PER", "作者:admin 来源", "admin", False),   # a person's name is Chinese
+    ("PER", "确立了习近平新时代", "习近", False),  # a leader's name cut short
+    ("PER", "聘请张性林律师", "张性林", True),
 ])
 def test_drop_fragments_checks_the_shape_of_each_label(label: str, text: str, span: str, kept: bool) -> None:
     from lawie.extract.decode import drop_fragments

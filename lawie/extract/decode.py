@@ -109,6 +109,10 @@ _VALUE_SHAPE: dict[Label, re.Pattern[str]] = {
 _ORG_ENDING = re.compile(
     r"[院央会织府队党团组协行心军国盟办所坛委社大部局金站处科庭厅署室司校馆台关庭团会盟联网构署营厂场]$"
 )
+#: A person's name in these reports: Chinese characters (with · in minority names), not 「admin」「LED」「44」.
+_PERSON_NAME = re.compile(r"[\u4e00-\u9fff·]{2,8}")
+#: Names a model span may cut short (「习近」平); such a fragment is dropped.
+_LEADERS = ("习近平", "李克强", "李强", "胡锦涛", "温家宝", "江泽民", "朱镕基", "邓小平", "毛泽东")
 #: 习近平 inside the name of a body of thought is no person (ANNOTATION.md §6).
 _THOUGHT_AFTER = re.compile(r"(?:新时代|法治思想|思想|经济思想|生态文明思想|外交思想|强军思想|文化思想)")
 
@@ -124,7 +128,10 @@ def _has_shape(span: Span, text: str) -> bool:
         return False  # 「1200」只, 「12348」热线, 中国制造「2025」; a year heading a line (「2014」国务院…) stays
     if span.label is Label.ORG and not _ORG_ENDING.search(body):
         return False
-    return not (span.label is Label.PER and _THOUGHT_AFTER.match(text, span.end))
+    if span.label is Label.PER:
+        return (bool(_PERSON_NAME.fullmatch(body)) and not _THOUGHT_AFTER.match(text, span.end)
+                and not any(len(body) < len(name) and text.startswith(name, span.start) for name in _LEADERS))
+    return True
 
 
 _CLASSIFIER = re.compile(r"[只个件人名家次起项条份部场批户所座套台辆张篇期天元万亿]")
