@@ -61,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         "People's Daily 1998 and MSRA NER are research-use data sets (corpus/silver/README.md). Use the "
         "model accordingly.",
         "",
+        f"Fine-tuned from: {config.get('base_model') or 'unknown'}. "
         f"Settings: `train_config.json`; epochs run: {len(metrics['history'])}; seed {metrics['seed']}. "
         f"Rule fill-in as shipped: {', '.join(config.get('rule_labels') or []) or 'none'}"
         f"{' (rules first)' if config.get('rules_first') else ''}"
