@@ -66,9 +66,18 @@ def test_leaders_are_persons_but_not_inside_a_body_of_thought() -> None:
     ("作为党委理论学习中心组重点学习内容", [("ORG", "党委理论学习中心组")]),
     ("全县共建成各级各类人民调解委员会304个", []),
     ("县政府常务会议研究成立县依法行政领导小组", [("ORG", "县政府"), ("ORG", "县依法行政领导小组")]),
+    ("成立王场镇“贵和”工作领导小组，在全镇", [("ORG", "王场镇“贵和”工作领导小组")]),   # a quoted name
+    ("通过党委理论中心组会议", [("ORG", "党委理论中心组")]),
 ])
 def test_organs_place_names_start_at_a_boundary(text: str, expected: list[tuple[str, str]]) -> None:
     assert _found(text) == expected
+
+
+def test_document_places_from_the_title_line() -> None:
+    from lawie.extract.organs import document_places
+
+    assert document_places("\n西青区辛口镇 2020 年度法治政府建设情况报告\n") == {"西青区", "辛口镇", "西青区辛口镇"}
+    assert document_places("加强县 2020 年度") == frozenset()  # a verb is no place name
 
 
 def test_document_places_make_standalone_place_names_gpe() -> None:

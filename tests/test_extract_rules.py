@@ -47,6 +47,11 @@ from lawie.types import Entity, Relation
         ("新的一年，医改三年实施方案，通过几年努力", []),
         ("基本普及九年义务教育，是关键一年，任期的最后一年", []),
         ("连续17年保持", [("COUNT", "17年")]),
+        # named days in quotes; work methods in 《》 are no LAW; town offices named bare after punctuation
+        ("利用“3·15”和“12.4”宣传", [("DATE", "3·15"), ("DATE", "12.4")]),
+        ("《交通事故“稳、调、帮、访”四步工作法》荣获", []),
+        ("镇司法所、平安建设办、党群综合服务中心，各村党群服务中心", [("ORG", "镇司法所"), ("ORG", "平安建设办"),
+                                                    ("ORG", "党群综合服务中心")]),
     ],
 )
 def test_rules_patterns(text: str, expected: list[tuple[str, str]]) -> None:
@@ -126,7 +131,7 @@ def test_spaced_values_and_report_years() -> None:
         return [(lb.value, text[s:e]) for lb, s, e in find_rule_spans(text)]
 
     assert found("辛口镇 2020 年度法治政府建设，今年5月以来先后组织 3 次培训") == [
-        ("DATE", "2020 年度"), ("DATE", "今年5月"), ("COUNT", "3 次")]
+        ("GPE", "辛口镇"), ("DATE", "2020 年度"), ("DATE", "今年5月"), ("COUNT", "3 次")]
     assert ("ORG", "镇委") not in found("成立了党委全面依法治镇委员会")
 
 

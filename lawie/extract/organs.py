@@ -18,23 +18,24 @@ _CJK = "\u4e00-\u9fff"
 _LEVEL = r"(?:省|市|州|县|区|旗|镇|乡|街道)"
 #: Organ types that follow a level directly (「县」+「委」, 「镇」+「司法所」).
 _ORGAN = (
-    r"(?:委员会|委(?!员)(?:常委会|理论学习中心组|依法治[省市州县区旗镇乡]办|政法委|宣传部|组织部|目标绩效办|办)?|人民政府|政府(?:办公室|办)?|人大常委会|人大|政协|纪委监委|纪委|监委"
+    r"(?:委员会|委(?!员)(?:常委会|理论(?:学习)?中心组|依法治[省市州县区旗镇乡]办|政法委|宣传部|组织部|目标绩效办|办)?|人民政府|政府(?:办公室|办)?|人大常委会|人大|政协|纪委监委|纪委|监委"
     r"|人民法院|法院|人民检察院|检察院|司法局|司法所|公安局|派出所|财政局|信访局|应急管理局|市场监督管理局|市场监管局"
     r"|自然资源局|生态环境局|住建局|住房和城乡建设局|人社局|教育局|卫健委|卫生健康委|民政局|农业农村局|交通运输局"
     r"|综合行政执法(?:局|大队)|综合执法(?:局|大队)|城管局|城管执法局|税务局|审计局|统计局|文旅局|水利局|商务局|林业局"
     r"|法律援助中心|公共法律服务中心|矛盾纠纷调处化解中心|社会治理中心|综治中心|便民服务中心|党群服务中心|政务服务中心"
-    r"|文化站|党政办公室|党政办|党委(?:理论学习中心组)?|党工委|政法委|依法治[省市州县区旗镇乡]办|法治办|平安办|平安建设办)"
+    r"|文化站|党政办公室|党政办|党委(?:理论(?:学习)?中心组)?|党工委|政法委|依法治[省市州县区旗镇乡]办|法治办|平安办|平安建设办)"
 )
 #: Leading groups and committees named after their task: 「镇法治政府建设领导小组」, with their office
 #: (「县法治政府建设工作领导小组办公室」). The task name holds no function word and no second level
 #: (县政府常务会议研究成立县…领导小组 is two things).
 _TASK_CHAR = rf"(?:(?![的在和与及由向为是了将把被等并从于以按据同让使给到共各我该此其省市州县区旗镇乡])[{_CJK}“”\"])"
-_GROUP = rf"(?:{_TASK_CHAR}{{2,24}}?(?:工作)?领导小组(?:办公室)?|{_TASK_CHAR}{{2,12}}?委员会)"
+_TASK_UNIT = rf"(?:“[^“”\n]{{1,10}}”|{_TASK_CHAR})"  # a quoted name counts as one unit: 「王场镇“贵和”工作领导小组」
+_GROUP = rf"(?:{_TASK_UNIT}{{1,24}}?(?:工作)?领导小组(?:办公室)?|{_TASK_CHAR}{{2,12}}?委员会)"
 _NATIONAL = (
     "党中央|中共中央|国务院|全国人大常委会|全国人民代表大会常务委员会|全国人民代表大会|全国人大|全国政协|中央军委"
     "|最高人民法院|最高人民检察院|中央纪委国家监委|中央纪委|国家监委|中央政法委|中央依法治国办|司法部|公安部|财政部"
     "|国家发展改革委|国家发改委|生态环境部|自然资源部|教育部|民政部|商务部|审计署|新华社|中国共产党|中国人民银行"
-    "|党委理论学习中心组|党组理论学习中心组|党工委理论学习中心组"
+    "|党委理论学习中心组|党组理论学习中心组|党工委理论学习中心组|党委理论中心组|党组理论中心组"
     "|中国人民银行|中国工商银行|中国农业银行|中国农业发展银行|中国建设银行|中国进出口银行|中国邮政储蓄银行|中国银行|交通银行"
     "|国家开发银行|人民解放军|人民武装警察部队|武装警察部队"
     "|联合国|东盟|世贸组织|世界贸易组织|二十国集团|亚太经合组织|上海合作组织|解放军|武警部队"
@@ -69,7 +70,9 @@ _PROVINCES = (
 _SHORT = [p.removesuffix("省").removesuffix("市") for p in _PROVINCES if p.endswith(("省", "市"))] + [
     "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门"]
 _COUNTRIES = "中国 中华人民共和国 美国 俄罗斯 日本 韩国 英国 法国 德国 印度 澳大利亚 欧盟".split()
-GPE_PATTERN = re.compile("|".join(sorted(set(_PROVINCES + _SHORT + _COUNTRIES), key=len, reverse=True)))
+_AREAS = [f"{p}{a}" for p, a in (("上海", "浦东新区"), ("天津", "滨海新区"), ("重庆", "两江新区"), ("河北", "雄安新区"))] + [
+    "雄安新区", "浦东新区", "滨海新区", "两江新区"]
+GPE_PATTERN = re.compile("|".join(sorted(set(_PROVINCES + _SHORT + _COUNTRIES + _AREAS), key=len, reverse=True)))
 
 
 #: Leaders as persons (「习近平」同志, 「习近平」总书记), not inside a body of thought (习近平法治思想).
@@ -91,6 +94,9 @@ def find_organ_spans(text: str, start: int = 0, end: int | None = None,
             continue  # 省市「县政府」, 省、市、「县政府」: a list of levels; 特别行政「区政府」: no organ
         found.append((Label.ORG, s, m.end()))
         taken = m.end()
+    for m in BARE_PATTERN.finditer(text, start, end):
+        if not any(m.start() < fe and fs < m.end() for _, fs, fe in found):
+            found.append((Label.ORG, m.start(), m.end()))
     for m in NAMED_PATTERN.finditer(text, start, end):
         s = _name_prefix(text, m.start(), start)
         if s < m.start() and not any(s < fe and fs < m.end() for _, fs, fe in found):
@@ -109,7 +115,7 @@ def find_organ_spans(text: str, start: int = 0, end: int | None = None,
 def _place_pattern(places: frozenset[str]) -> re.Pattern[str]:
     if not places:
         return GPE_PATTERN
-    names = sorted(set(places) | set(_PROVINCES + _SHORT + _COUNTRIES), key=len, reverse=True)
+    names = sorted(set(places) | set(_PROVINCES + _SHORT + _COUNTRIES + _AREAS), key=len, reverse=True)
     return re.compile("|".join(map(re.escape, names)))
 
 
@@ -174,10 +180,19 @@ def _is_cjk(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff"
 
 
+_TITLE_PLACES = re.compile(r"^[ \t　]*((?:[\u4e00-\u9fff]{2,6}?[省市州县区旗镇乡]){1,3})(?=[ \t　]*(?:[0-9０-９二]{4}|关于))", re.M)
+
+
 def document_places(text: str) -> frozenset[str]:
     """The place names a report gives its organs (「云阳县」「双土镇」 and 「云阳县双土镇」 from 云阳县双土镇人民政府),
     so that the same names standing alone are found as GPE (the longest first)."""
     places: set[str] = set()
+    for m in _TITLE_PLACES.finditer(text):  # 「西青区辛口镇」 2020 年度… at the head of a line
+        chain = re.findall(r"[^省市州县区旗镇乡]{2,8}[省市州县区旗镇乡]", m.group(1))
+        if not any(_VERB_BEFORE.match(c) for c in chain):
+            places.update(c for c in chain if len(c) >= 3)
+            if len(chain) > 1:
+                places.add(m.group(1))
     for m in ORG_PATTERN.finditer(text):
         s = _place_prefix(text, m.start(), 0, 0)
         prefix = text[s:m.start() + 1].removeprefix("中共")
@@ -203,3 +218,11 @@ def _inside_word(text: str, s: int, e: int) -> bool:
     before, after = text[max(0, s - 2):s], text[e:e + 3]
     return (before in ("法治", "平安", "数字", "美丽", "健康", "发展", "一个", "宽带", "两个") or before.endswith("新")
             or after.startswith(("特色", "特点", "梦", "制造", "人", "化", "共产党", "银行", "建设银行", "政府", "舰", "式", "号")))
+
+
+#: Town offices that reports name without their level, after punctuation (「平安建设办」、「党群综合服务中心」);
+#: after another character they are part of a longer phrase (各村党群服务中心 is generic).
+BARE_PATTERN = re.compile(
+    r"(?<![\u4e00-\u9fff])(?:党政办公室|党政办|平安建设办|平安办|党群综合服务中心|党群服务中心|农业农村服务中心|便民服务中心"
+    r"|综合行政执法大队|综合执法大队|社会矛盾纠纷调处化解中心|矛盾纠纷调处化解中心)(?!主任|负责人)"
+)

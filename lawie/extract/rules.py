@@ -43,7 +43,8 @@ PATTERNS: tuple[tuple[Label, re.Pattern[str], int], ...] = (
         rf"{_D}{{4}}\s*[—\-–~～至到]\s*{_D}{{4}}年|{_D}{{4}} ?年(?:{_D}{{1,2}}月(?:{_D}{{1,2}}日)?|底|初|末|度)?"
         rf"|今年{_D}{{1,2}}月"
         rf"|[{_CN_DATE}]{{4}}年[{_CN_DATE}]{{1,2}}月(?:[{_CN_DATE}]{{1,3}}日)?"
-        rf"|(?<![0-9０-９])(?:1[0-2]|0?[1-9])月{_D}{{1,2}}日|{_D}{{4}}-{_D}{{2}}-{_D}{{2}}"), 0),
+        rf"|(?<![0-9０-９])(?:1[0-2]|0?[1-9])月{_D}{{1,2}}日|{_D}{{4}}-{_D}{{2}}-{_D}{{2}}"
+        rf"|(?<=“)(?:1[0-2]|[1-9])[·.．](?:[12][0-9]|3[01]|[1-9])(?=”)"), 0),  # named days: “3·15” “12.4”
     # a range is one value (「25%到40%」「5到7元」)
     (Label.RATE, re.compile(rf"{_NUM}\s*[%％]?\s*[到至～~]\s*{_NUM}\s*[%％]|{_NUM}\s*[%％]|百分之[{_CN_DATE}百点]+"
                             rf"|{_NUM}个百分点|[一二两三四五六七八九十]分之[一二三四五六七八九十]+|(?<![0-9/])[1-9]/[1-9][0-9]?(?![0-9/])"
@@ -64,7 +65,7 @@ PATTERNS: tuple[tuple[Label, re.Pattern[str], int], ...] = (
 RULE_LABELS: frozenset[Label] = frozenset([*(lb for lb, _, _ in PATTERNS), Label.ORG, Label.GPE, Label.PER, Label.METRIC])
 
 #: 《》 titles that are not LAW: books, speeches, newspapers (ANNOTATION.md §6).
-_NOT_LAW = re.compile(r"习近平|^论|文选|选编|读本|手册|学习纲要|日报|杂志|画报|一书$|问答$")
+_NOT_LAW = re.compile(r"习近平|^论|文选|选编|读本|手册|学习纲要|日报|杂志|画报|一书$|问答$|工作法$")
 
 
 #: Titles too generic to name one document (相关规定, 实施方案) and words that end in 法 without being a law.
