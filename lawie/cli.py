@@ -39,7 +39,7 @@ def _progress(items: list, enabled: bool):
 
 def _render(report, fmt: str) -> str:
     if fmt == "tree":
-        return report.pretty()
+        return report.pretty(detail=True)
     if fmt == "jsonl":
         return json.dumps(report.to_dict(), ensure_ascii=False)
     return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)

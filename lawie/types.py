@@ -249,10 +249,35 @@ class Report:
 
         return report_from_dict(data)
 
-    def pretty(self) -> str:
-        """Return an indented outline of the section tree, for reading."""
+    def pretty(self, detail: bool = False) -> str:
+        """Return an indented outline of the section tree, for reading.
+
+        Args:
+            detail: also show the metadata, each section's indicators (metric → value) under
+                it, and the number of entities per label.
+        """
         lines = [self.meta.title or self.id or "(untitled report)"]
+        if detail:
+            lines += _meta_lines(self.meta)
+        by_section: dict[tuple[str, ...], list[Indicator]] = {}
+        for row in self.indicators() if detail else ():
+            by_section.setdefault(row.section_path, []).append(row)
+        path: list[str] = []
         for section in self.walk():
             kind = f"  [{section.kind.value}]" if section.kind else ""
             lines.append(f"{'  ' * section.level}{section.number}{section.title}{kind}")
+            path[section.level - 1:] = [f"{section.number}{section.title}"]
+            for row in by_section.get(tuple(path), ()):
+                lines.append(f"{'  ' * (section.level + 1)}· {row.metric} → {row.value_text}")
+        if detail:
+            counts: dict[str, int] = {}
+            for entity in self.entities:
+                counts[entity.label.value] = counts.get(entity.label.value, 0) + 1
+            lines.append("entities: " + (", ".join(f"{k} {v}" for k, v in counts.items()) or "none"))
         return "\n".join(lines)
+
+
+def _meta_lines(meta: Meta) -> list[str]:
+    fields = (("文号", meta.doc_number), ("主送", "、".join(meta.recipients)), ("落款", "、".join(meta.issuers)),
+              ("日期", meta.date), ("年度", str(meta.year) if meta.year else None))
+    return [f"  {name}: {value}" for name, value in fields if value]

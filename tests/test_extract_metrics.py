@@ -60,3 +60,19 @@ def test_durations_lose_their_metric_and_the_metric_goes_with_it() -> None:
     text = "城镇就业连续7年增长"
     out = CombinedExtractor(_DurationModel(), [Label.COUNT, Label.METRIC]).extract(text, [(0, len(text))])
     assert [(e.label, e.text) for e in out.entities] == [(Label.COUNT, "7年")] and out.relations == ()
+
+
+def test_metric_before_starts_at_a_verb_when_cut_to_its_length() -> None:
+    from lawie.extract.metrics import metric_before
+
+    text = "我镇组织党委班子成员召开法治专题学习研判会4次"
+    start, end = metric_before(text, text.index("4次"), 0, len(text))
+    assert text[start:end] == "召开法治专题学习研判会"
+
+
+def test_repair_trims_linking_words_off_metrics() -> None:
+    from lawie.extract.decode import Span, repair_spans
+    from lawie.labels import Label
+
+    text = "参考率、合格率均达到100%"
+    assert repair_spans([Span(Label.METRIC, 0, 8)], text) == [Span(Label.METRIC, 0, 7)]

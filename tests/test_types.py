@@ -79,3 +79,26 @@ def test_types_text_units_cover_all_text_but_heading_numbers(seed_texts: dict[st
         numbers = {i for root in seg.sections for s in root.walk() for i in range(s.start, s.title_start)}
         missed = [i for i, ch in enumerate(text) if not ch.isspace() and i not in covered and i not in numbers]
         assert all(text[i] in "。！？*" for i in missed), "".join(text[i] for i in missed)
+
+
+def test_types_pretty_detail_shows_meta_indicators_and_counts() -> None:
+    from lawie.extract.base import Extraction
+    from lawie.labels import Label, RelationType
+    from lawie.pipeline import Pipeline
+    from lawie.types import Entity, Relation
+
+    class Fixed:
+        name = "fixed"
+
+        def extract(self, text, units):
+            s = text.index("矛盾纠纷")
+            return Extraction((Entity(0, Label.METRIC, s, s + 4, "矛盾纠纷", "model"),
+                               Entity(1, Label.COUNT, s + 4, s + 8, "120起", "model")),
+                              (Relation(0, RelationType.HAS_VALUE, 0, 1),))
+
+    text = "关于2023年法治政府建设情况的报告\n一、主要举措和成效\n（一）化解纠纷\n全年调处矛盾纠纷120起。\n"
+    out = Pipeline(Fixed()).parse(text).pretty(detail=True)
+    assert "  年度: 2023" in out
+    assert "    （一）化解纠纷\n      · 矛盾纠纷 → 120起" in out
+    assert out.endswith("entities: METRIC 1, COUNT 1")
+    assert "·" not in Pipeline(Fixed()).parse(text).pretty()

@@ -82,8 +82,15 @@ def repair_spans(spans: Sequence[Span], text: str) -> list[Span]:
                 start -= 1
             while end < ceiling and _cuts_number(text, end):
                 end += 1
+        if span.label is Label.METRIC:  # 「参考率、合格率」均: linking words stay outside the metric
+            while end - start > 2 and text[end - 1] in _METRIC_TRAILING:
+                end -= 1
         out.append(Span(span.label, start, end))
     return out
+
+
+#: Characters that end a clause's metric phrase without belonging to it (均, 共, 都, 约…).
+_METRIC_TRAILING = frozenset("均共都约近超逾")
 
 
 #: How the title of a law, plan or policy document ends (a LAW span that does not is a fragment).

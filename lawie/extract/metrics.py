@@ -21,6 +21,13 @@ _LEAD = re.compile(
 _TAIL = re.compile(r"(?:达到|达|为|是|共|计|共计|累计|合计|超过|超|近|约|逾|至|到|了|以上|分别|均|增至|提高到|提高至|下降到|降至"
                    r"|增长|减少|下降|提高|上升|增加|降低|扩大|缩小|比上年|同比|年均)+$")
 _MIN_CHARS, _MAX_CHARS = 3, 12
+#: Phrases of place or scope, not of what was counted.
+_SCOPE = re.compile("在|于|从|向|覆盖|遍及|辐射")
+#: Verbs a metric phrase often starts with (ANNOTATION.md §2: the verb of a verb–object metric is inside it).
+_VERB_START = re.compile(
+    "召开|开展|组织|举办|举行|完成|办理|审查|审核|受理|调处|排查|化解|接待|培训|发放|查处|开出|出动|检查|处理|解答|提供"
+    "|印发|制定|修订|清理|备案|公开|回复|办结|立案|征收|聘请|参加|参与"
+)
 #: Values that are durations or ages: they measure time, not an indicator (连续17年, 24小时).
 _DURATION = re.compile(r"(?:年|周年|个月|月|天|日|小时|分钟|岁)$")
 
@@ -51,8 +58,13 @@ def metric_before(text: str, value_start: int, floor: int, value_end: int | None
         end -= 1
     if end - start > _MAX_CHARS:
         start = end - _MAX_CHARS
+        verb = _VERB_START.search(text, start, end)  # 班子成「员召开…」 → 「召开…」: begin at a verb, not mid-word
+        if verb is not None and end - verb.start() >= _MIN_CHARS:
+            start = verb.start()
     if end - start < _MIN_CHARS or not re.search(r"[\u4e00-\u9fff]{2}", text[start:end]):
         return None
+    if _SCOPE.match(text, start):
+        return None  # 「在辖区」11个村, 覆盖全镇11个村: where, not what was counted
     return start, end
 
 
