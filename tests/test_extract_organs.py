@@ -68,6 +68,9 @@ def test_leaders_are_persons_but_not_inside_a_body_of_thought() -> None:
     ("县政府常务会议研究成立县依法行政领导小组", [("ORG", "县政府"), ("ORG", "县依法行政领导小组")]),
     ("成立王场镇“贵和”工作领导小组，在全镇", [("ORG", "王场镇“贵和”工作领导小组")]),   # a quoted name
     ("通过党委理论中心组会议", [("ORG", "党委理论中心组")]),
+    ("落实市委全面依法治市、区委全面依法治区工作", [("ORG", "市委"), ("ORG", "区委")]),   # 治市、 is no level list
+    ("成立了党委全面依法治镇委员会，进一步", [("ORG", "党委全面依法治镇委员会")]),
+    ("镇“矛调”中心立足于一站式接收", [("ORG", "镇“矛调”中心")]),
 ])
 def test_organs_place_names_start_at_a_boundary(text: str, expected: list[tuple[str, str]]) -> None:
     assert _found(text) == expected

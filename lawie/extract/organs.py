@@ -18,7 +18,7 @@ _CJK = "\u4e00-\u9fff"
 _LEVEL = r"(?:省|市|州|县|区|旗|镇|乡|街道)"
 #: Organ types that follow a level directly (「县」+「委」, 「镇」+「司法所」).
 _ORGAN = (
-    r"(?:委员会|委(?!员)(?:常委会|理论(?:学习)?中心组|依法治[省市州县区旗镇乡]办|政法委|宣传部|组织部|目标绩效办|办)?|人民政府|政府(?:办公室|办)?|人大常委会|人大|政协|纪委监委|纪委|监委"
+    r"(?:委员会|“[^“”\n]{1,8}”(?:服务中心|中心|工作站|办)|委(?!员)(?:常委会|全面依法治[省市州县区旗镇乡]委员会|理论(?:学习)?中心组|依法治[省市州县区旗镇乡]办|政法委|宣传部|组织部|目标绩效办|办)?|人民政府|政府(?:办公室|办)?|人大常委会|人大|政协|纪委监委|纪委|监委"
     r"|人民法院|法院|人民检察院|检察院|司法局|司法所|公安局|派出所|财政局|信访局|应急管理局|市场监督管理局|市场监管局"
     r"|自然资源局|生态环境局|住建局|住房和城乡建设局|人社局|教育局|卫健委|卫生健康委|民政局|农业农村局|交通运输局"
     r"|综合行政执法(?:局|大队)|综合执法(?:局|大队)|城管局|城管执法局|税务局|审计局|统计局|文旅局|水利局|商务局|林业局"
@@ -36,6 +36,7 @@ _NATIONAL = (
     "|最高人民法院|最高人民检察院|中央纪委国家监委|中央纪委|国家监委|中央政法委|中央依法治国办|司法部|公安部|财政部"
     "|国家发展改革委|国家发改委|生态环境部|自然资源部|教育部|民政部|商务部|审计署|新华社|中国共产党|中国人民银行"
     "|党委理论学习中心组|党组理论学习中心组|党工委理论学习中心组|党委理论中心组|党组理论中心组"
+    "|党委全面依法治[省市州县区旗镇乡]委员会(?:办公室)?"
     "|中国人民银行|中国工商银行|中国农业银行|中国农业发展银行|中国建设银行|中国进出口银行|中国邮政储蓄银行|中国银行|交通银行"
     "|国家开发银行|人民解放军|人民武装警察部队|武装警察部队"
     "|联合国|东盟|世贸组织|世界贸易组织|二十国集团|亚太经合组织|上海合作组织|解放军|武警部队"
@@ -90,8 +91,9 @@ def find_organ_spans(text: str, start: int = 0, end: int | None = None,
     taken = -1
     for m in ORG_PATTERN.finditer(text, start, end):
         s = _place_prefix(text, m.start(), start, taken)
-        if s == m.start() and (_after_levels(text, s, start) or text[max(start, s - 2):s] == "行政"):
-            continue  # 省市「县政府」, 省、市、「县政府」: a list of levels; 特别行政「区政府」: no organ
+        if s == m.start() and (_after_levels(text, s, start) or text[max(start, s - 2):s] == "行政"
+                               or m.group().endswith("委员会") and len(m.group()) == 4):
+            continue  # 省市「县政府」, 省、市、「县政府」: a list of levels; 特别行政「区政府」, 依法治「镇委员会」: no organ
         found.append((Label.ORG, s, m.end()))
         taken = m.end()
     for m in BARE_PATTERN.finditer(text, start, end):
@@ -162,9 +164,12 @@ def _after_levels(text: str, s: int, floor: int) -> bool:
     """Whether a level-led organ at ``s`` ends a list of levels (省市县政府, 省、市、县政府)."""
     if text[s] not in _LEVEL_CHARS:
         return False
-    before = text[max(floor, s - 2):s]
-    return bool(before) and (before[-1] in _LEVEL_CHARS or (before[-1] == "、" and len(before) == 2
-                                                           and before[0] in _LEVEL_CHARS))
+    before = text[max(floor, s - 3):s]
+    if before.endswith(tuple(_LEVEL_CHARS)):
+        return True  # 省市「县政府」
+    # 省、市、「县政府」: the level before 、 stands alone (not 依法治市、「区委」)
+    return (len(before) >= 2 and before[-1] == "、" and before[-2] in _LEVEL_CHARS
+            and (len(before) < 3 or not _is_cjk(before[-3]) or before[-3] in _LEVEL_CHARS))
 
 
 def _at_boundary(text: str, i: int, unit_start: int, taken: int) -> bool:
