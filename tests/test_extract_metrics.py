@@ -76,3 +76,13 @@ def test_repair_trims_linking_words_off_metrics() -> None:
 
     text = "参考率、合格率均达到100%"
     assert repair_spans([Span(Label.METRIC, 0, 8)], text) == [Span(Label.METRIC, 0, 7)]
+
+
+def test_repair_extends_a_cut_rate_noun_to_its_word() -> None:
+    from lawie.extract.decode import Span, repair_spans
+    from lawie.labels import Label
+
+    text = "矛盾纠纷406起，调解成功率达到99%，全县森林覆盖率"
+    cut, tail = text.index("功率"), text.index("盖率")
+    assert repair_spans([Span(Label.METRIC, cut, cut + 2)], text) == [Span(Label.METRIC, cut - 3, cut + 2)]
+    assert repair_spans([Span(Label.METRIC, tail, tail + 2)], text) == [Span(Label.METRIC, tail - 3, tail + 2)]

@@ -85,10 +85,17 @@ def repair_spans(spans: Sequence[Span], text: str) -> list[Span]:
         if span.label is Label.METRIC:  # 「参考率、合格率」均: linking words stay outside the metric
             while end - start > 2 and text[end - 1] in _METRIC_TRAILING:
                 end -= 1
+            if end - start <= 3 and text[end - 1] == "率":  # 调解成「功率」 → 「调解成功率」
+                floor = out[-1].end if out else 0
+                while start > floor and end - start < 8 and _CJK.match(text[start - 1]) \
+                        and text[start - 1] not in _RATE_NOUN_STOP:
+                    start -= 1
         out.append(Span(span.label, start, end))
     return out
 
 
+#: Characters a rate noun does not reach back over (function words, levels, linking verbs).
+_RATE_NOUN_STOP = frozenset("的在和与及对由向为是了将把被等并从经于以按据同让使给到共各本我该此其有均达省市州县区镇乡")
 #: Characters that end a clause's metric phrase without belonging to it (均, 共, 都, 约…).
 _METRIC_TRAILING = frozenset("均共都约近超逾")
 
