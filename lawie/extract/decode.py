@@ -85,8 +85,8 @@ def repair_spans(spans: Sequence[Span], text: str) -> list[Span]:
         if span.label is Label.METRIC:  # 「参考率、合格率」均: linking words stay outside the metric
             while end - start > 2 and text[end - 1] in _METRIC_TRAILING:
                 end -= 1
-            if end - start <= 3 and text[end - 1] == "率":  # 调解成「功率」 → 「调解成功率」
-                floor = out[-1].end if out else 0
+            if end - start <= 5 and text[end - 1] == "率":  # 调解成「功率」 → 「调解成功率」
+                floor = next((o.end for o in reversed(out) if o.end - o.start > 1), 0)  # not over a real span
                 while start > floor and end - start < 8 and _CJK.match(text[start - 1]) \
                         and text[start - 1] not in _RATE_NOUN_STOP:
                     start -= 1
