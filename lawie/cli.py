@@ -93,7 +93,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     from lawie.train.config import TrainConfig
     from lawie.train.loop import train
 
-    config = TrainConfig.from_toml(args.config) if args.config else TrainConfig()
+    config = TrainConfig.from_toml(*args.config) if args.config else TrainConfig()
     overrides = {k: v for k, v in (("epochs", args.epochs), ("seed", args.seed), ("max_minutes", args.max_minutes))
                  if v is not None}
     config = TrainConfig.from_mapping({**config.to_dict(), **overrides})
@@ -215,7 +215,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--corpus", default="corpus", help="corpus folder with gold/train.jsonl (default: corpus)")
     t.add_argument("--base-model", help="a lawie model or a local Hugging Face checkpoint (default: the shipped model)")
     t.add_argument("--output", required=True, help="directory to write the trained model to")
-    t.add_argument("--config", help="TOML file of TrainConfig settings")
+    t.add_argument("--config", action="append",
+                   help="TOML file of TrainConfig settings; repeat it to layer files (later ones override)")
     t.add_argument("--epochs", type=int)
     t.add_argument("--seed", type=int)
     t.add_argument("--max-minutes", type=float)

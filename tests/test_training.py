@@ -99,6 +99,10 @@ def test_training_config_from_toml(tmp_path: Path) -> None:
     path = tmp_path / "c.toml"
     path.write_text("epochs = 3\nlr = 1\n", encoding="utf-8")
     assert TrainConfig.from_toml(path).lr == 1.0
+    later = tmp_path / "later.toml"
+    later.write_text("lr = 0.5\nseed = 7\n", encoding="utf-8")
+    layered = TrainConfig.from_toml(path, later)
+    assert (layered.epochs, layered.lr, layered.seed) == (3, 0.5, 7)
     path.write_text("epoch = 3\n", encoding="utf-8")
     with pytest.raises(ConfigError, match="unknown setting"):
         TrainConfig.from_toml(path)

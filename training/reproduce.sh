@@ -6,7 +6,8 @@ python3 -m training.pretrain --output runs/encoder --max-minutes 90 --export run
 python3 -m training.silver --output corpus/silver
 python3 -m training.build_corpus
 lawie train --corpus corpus --base-model runs/encoder/base --output runs/model --config training/finetune.toml
-lawie train --corpus corpus --base-model runs/model --output runs/model-continue --config training/continue.toml
+lawie train --corpus corpus --base-model runs/model --output runs/model-continue \
+    --config training/finetune.toml --config training/continue.toml
 rm -rf lawie/models/default && cp -r runs/model-continue lawie/models/default
 lawie evaluate corpus/gold/test.jsonl --model lawie/models/default --json > runs/eval_test.json
 lawie evaluate corpus/gold/test.jsonl --model lawie/models/default --no-rules --json > runs/eval_test_model.json

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from lawie.extract.organs import LEADER_NAMES
 from lawie.labels import VALUE_LABELS, Label
 
 
@@ -54,6 +55,13 @@ _NUMBER_CHARS = frozenset("0123456789０１２３４５６７８９.．")
 _NUMERIC_LABELS = VALUE_LABELS | {Label.DATE}
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+#: Characters a rate noun does not reach back over (function words, levels, linking verbs).
+_RATE_NOUN_STOP = frozenset("的在和与及对由向为是了将把被等并从经于以按据同让使给到共各本我该此其有均达省市州县区镇乡")
+#: Characters that end a clause's metric phrase without belonging to it (均, 共, 都, 约…).
+_METRIC_TRAILING = frozenset("均共都约近超逾")
+
+
 def repair_spans(spans: Sequence[Span], text: str) -> list[Span]:
     """Undo two kinds of fragmentation a character tagger produces.
 
@@ -94,12 +102,6 @@ def repair_spans(spans: Sequence[Span], text: str) -> list[Span]:
     return out
 
 
-#: Characters a rate noun does not reach back over (function words, levels, linking verbs).
-_RATE_NOUN_STOP = frozenset("的在和与及对由向为是了将把被等并从经于以按据同让使给到共各本我该此其有均达省市州县区镇乡")
-#: Characters that end a clause's metric phrase without belonging to it (均, 共, 都, 约…).
-_METRIC_TRAILING = frozenset("均共都约近超逾")
-
-
 #: How the title of a law, plan or policy document ends (a LAW span that does not is a fragment).
 _DOCUMENT_ENDING = re.compile(
     r"(?:法|法典|条例|规定|办法|细则|规则|规划|纲要|方案|意见|决定|通知|计划|目录|制度|准则|标准|协定|议定书|报告|要点|措施|"
@@ -108,6 +110,7 @@ _DOCUMENT_ENDING = re.compile(
 
 
 _NUMERAL = re.compile(r"[0-9０-９〇零○一二两三四五六七八九十百千万亿几半]")
+_CLASSIFIER = re.compile(r"[只个件人名家次起项条份部场批户所座套台辆张篇期天元万亿]")
 
 #: What each value label must contain besides its numeral (ANNOTATION.md §2): a COUNT its classifier or a
 #: 万/亿 multiplier (「120余起」「２２３５万」, not a bare 「三」), MONEY its currency, RATE its percent or fraction
@@ -120,13 +123,9 @@ _VALUE_SHAPE: dict[Label, re.Pattern[str]] = {
 }
 #: An institution's name ends with the word for what it is (院 局 委 办 所 队 中心 组 会 …); model ORG
 #: spans that end elsewhere are fragments (「组织机」「公共法律服务热」).
-_ORG_ENDING = re.compile(
-    r"[院央会织府队党团组协行心军国盟办所坛委社大部局金站处科庭厅署室司校馆台关庭团会盟联网构署营厂场]$"
-)
+_ORG_ENDING = re.compile(r"[院央会织府队党团组协行心军国盟办所坛委社大部局金站处科庭厅署室司校馆台关联网构营厂场]$")
 #: A person's name in these reports: Chinese characters (with · in minority names), not 「admin」「LED」「44」.
 _PERSON_NAME = re.compile(r"[\u4e00-\u9fff·]{2,8}")
-#: Names a model span may cut short (「习近」平); such a fragment is dropped.
-_LEADERS = ("习近平", "李克强", "李强", "胡锦涛", "温家宝", "江泽民", "朱镕基", "邓小平", "毛泽东")
 #: 习近平 inside the name of a body of thought is no person (ANNOTATION.md §6).
 _THOUGHT_AFTER = re.compile(r"(?:新时代|法治思想|思想|经济思想|生态文明思想|外交思想|强军思想|文化思想)")
 
@@ -144,12 +143,9 @@ def _has_shape(span: Span, text: str) -> bool:
         return False
     if span.label is Label.PER:
         return (bool(_PERSON_NAME.fullmatch(body)) and not _THOUGHT_AFTER.match(text, span.end)
-                and not any(len(body) < len(name) and text.startswith(name, span.start) for name in _LEADERS))
+                and not any(len(body) < len(name) and text.startswith(name, span.start) for name in LEADER_NAMES))
     return True
 
-
-_CLASSIFIER = re.compile(r"[只个件人名家次起项条份部场批户所座套台辆张篇期天元万亿]")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def drop_fragments(spans: Sequence[Span], text: str) -> list[Span]:
@@ -195,21 +191,7 @@ def viterbi(log_probs: np.ndarray, allowed: np.ndarray, tags: Sequence[str]) -> 
         allowed: from :func:`allowed_transitions`.
         tags: the tag names (the first position may not be ``I-X``).
     """
-    n_tokens, n_tags = log_probs.shape
-    if n_tokens == 0:
-        return []
-    penalty = np.where(allowed, 0.0, -1e9)
-    start_ok = np.array([0.0 if not t.startswith("I-") else -1e9 for t in tags])
-    score = log_probs[0] + start_ok
-    back = np.zeros((n_tokens, n_tags), dtype=np.int64)
-    for t in range(1, n_tokens):
-        cand = score[:, None] + penalty  # (prev, next)
-        back[t] = cand.argmax(axis=0)
-        score = cand.max(axis=0) + log_probs[t]
-    path = [int(score.argmax())]
-    for t in range(n_tokens - 1, 0, -1):
-        path.append(int(back[t, path[-1]]))
-    return path[::-1]
+    return viterbi_batch(log_probs[None], [len(log_probs)], allowed, tags)[0]
 
 
 def viterbi_batch(log_probs: np.ndarray, lengths: Sequence[int], allowed: np.ndarray,

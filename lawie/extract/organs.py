@@ -76,8 +76,10 @@ _AREAS = [f"{p}{a}" for p, a in (("上海", "浦东新区"), ("天津", "滨海�
 GPE_PATTERN = re.compile("|".join(sorted(set(_PROVINCES + _SHORT + _COUNTRIES + _AREAS), key=len, reverse=True)))
 
 
-#: Leaders as persons (「习近平」同志, 「习近平」总书记), not inside a body of thought (习近平法治思想).
-PERSON_PATTERN = re.compile(r"(?:习近平|李强|李克强|胡锦涛|温家宝|江泽民|朱镕基)(?=同志|总书记|主席|总理|\s*\n)")
+#: National leaders the reports name; as persons when named so (「习近平」同志, 「习近平」总书记), not inside
+#: a body of thought (习近平法治思想). lawie.extract.decode also drops model spans that cut one short.
+LEADER_NAMES = ("习近平", "李克强", "李强", "胡锦涛", "温家宝", "江泽民", "朱镕基", "邓小平", "毛泽东")
+PERSON_PATTERN = re.compile(rf"(?:{'|'.join(LEADER_NAMES)})(?=同志|总书记|主席|总理|\s*\n)")
 
 
 def find_organ_spans(text: str, start: int = 0, end: int | None = None,
@@ -189,23 +191,25 @@ _TITLE_PLACES = re.compile(r"^[ \t　]*((?:[\u4e00-\u9fff]{2,6}?[省市州县区
 
 
 def document_places(text: str) -> frozenset[str]:
-    """The place names a report gives its organs (「云阳县」「双土镇」 and 「云阳县双土镇」 from 云阳县双土镇人民政府),
-    so that the same names standing alone are found as GPE (the longest first)."""
+    """The place names a report gives its organs (「云阳县」「双土镇」 and 「云阳县双土镇」 from 云阳县双土镇人民政府)
+    and its title line (「西青区辛口镇」 2020 年度…), so that the same names standing alone are found as GPE
+    (the longest first)."""
     places: set[str] = set()
-    for m in _TITLE_PLACES.finditer(text):  # 「西青区辛口镇」 2020 年度… at the head of a line
-        chain = re.findall(r"[^省市州县区旗镇乡]{2,8}[省市州县区旗镇乡]", m.group(1))
-        if not any(_VERB_BEFORE.match(c) for c in chain):
-            places.update(c for c in chain if len(c) >= 3)
-            if len(chain) > 1:
-                places.add(m.group(1))
+    for m in _TITLE_PLACES.finditer(text):
+        places |= _chain_places(m.group(1))
     for m in ORG_PATTERN.finditer(text):
-        s = _place_prefix(text, m.start(), 0, 0)
-        prefix = text[s:m.start() + 1].removeprefix("中共")
-        chain = re.findall(r"[^省市州县区旗镇乡]{2,8}[省市州县区旗镇乡]", prefix)
-        places.update(place for place in chain if len(place) >= 3)
-        if len(chain) > 1 and "".join(chain) == prefix:
-            places.add(prefix)  # 「西青区辛口镇」 as one name where it stands alone
+        s = _place_prefix(text, m.start(), 0, -1)
+        places |= _chain_places(text[s:m.start() + 1].removeprefix("中共"))
     return frozenset(places)
+
+
+def _chain_places(prefix: str) -> set[str]:
+    """The places of a chain such as 「云阳县双土镇」: each of at least 3 characters, and the whole chain
+    where it has several; none when a link starts with a verb (加强县 is no place)."""
+    chain = re.findall(r"[^省市州县区旗镇乡]{2,8}[省市州县区旗镇乡]", prefix)
+    if not chain or "".join(chain) != prefix or any(_VERB_BEFORE.match(c) for c in chain):
+        return set()
+    return {c for c in chain if len(c) >= 3} | ({prefix} if len(chain) > 1 else set())
 
 
 def _name_prefix(text: str, s: int, floor: int) -> int:

@@ -36,7 +36,7 @@ PATTERNS: tuple[tuple[Label, re.Pattern[str], int], ...] = (
     # laws named without 《》 (ANNOTATION.md §6), not inside the name of a day, week, month or ritual
     (Label.LAW, re.compile(r"(?<![《〈])(?:宪法|民法典)(?!日|宣传|学习月|宣誓|》|〉)"), 0),
     # named plans and laws without 《》: 「“八五”普法规划」, and titles after the verbs that take them
-    # (实施「劳动合同法」和「就业促进法」, 修订「外商投资产业目录」); see _bare_law_ok for what is too generic
+    # (实施「劳动合同法」和「就业促进法」, 修订「外商投资产业目录」); see _bare_laws for what is too generic
     (Label.LAW, re.compile(r"“[^“”\n]{1,8}”[\u4e00-\u9fff]{0,8}?规划(?:纲要)?"), 0),
     (Label.LAW, _BARE_LAW, 1),
     (Label.DATE, re.compile(

@@ -64,17 +64,22 @@ class TrainConfig:
             Label.parse(label)  # ConfigError naming the valid labels
 
     @classmethod
-    def from_toml(cls, path: str | Path) -> TrainConfig:
-        """Read a TOML file whose keys are field names.
+    def from_toml(cls, *paths: str | Path) -> TrainConfig:
+        """Read TOML files whose keys are field names; a later file overrides an earlier one
+        (``training/finetune.toml`` then ``training/continue.toml``).
 
         Raises:
-            ConfigError: for an unknown key or a value of the wrong type.
+            ConfigError: for an unreadable file, an unknown key or a value of the wrong type.
         """
-        try:
-            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as err:
-            raise ConfigError(f"cannot read training config {str(path)!r}: {err}") from None
-        return cls.from_mapping(data, source=str(path))
+        data: dict = {}
+        for path in paths:
+            try:
+                layer = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+            except (OSError, tomllib.TOMLDecodeError) as err:
+                raise ConfigError(f"cannot read training config {str(path)!r}: {err}") from None
+            cls.from_mapping(layer, source=str(path))  # each file's names and types, with its own name in errors
+            data.update(layer)
+        return cls.from_mapping(data, source=" + ".join(map(str, paths)))
 
     @classmethod
     def from_mapping(cls, data: dict, source: str = "config") -> TrainConfig:
