@@ -51,14 +51,18 @@ __all__ = [
 logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
-def load(path: str, device: str | None = None, rules: bool = True, quantize: bool | None = None) -> Pipeline:
+def load(path: str, device: str | None = None, rules: bool = True, quantize: bool | None = None,
+         runtime: str | None = None) -> Pipeline:
     """Load the model directory ``path`` (the output of ``lawie train``) as a :class:`Pipeline`.
 
     Args:
         path: the model directory.
-        device: ``"cpu"``, ``"cuda"`` or ``"cuda:N"`` (default: CUDA if available).
+        device: ``"cpu"``, ``"cuda"`` or ``"cuda:N"`` (default: the CPU under ONNX Runtime when
+            the model has ONNX graphs and onnxruntime is installed, else CUDA if available).
         rules: let the rule patterns the model ships with fill in its gaps (``source="rules"``).
         quantize: run the linear layers in int8, about twice as fast on CPU with the same
             scores (docs/evaluation.md); default on for CPU unless ``LAWIE_QUANTIZE=0``.
+        runtime: ``"auto"`` (default, or ``$LAWIE_RUNTIME``), ``"onnx"`` (ONNX Runtime, no torch
+            import) or ``"torch"``.
     """
-    return Pipeline.from_dir(path, device=device, rules=rules, quantize=quantize)
+    return Pipeline.from_dir(path, device=device, rules=rules, quantize=quantize, runtime=runtime)

@@ -7,6 +7,7 @@ Every command returns 0 on success and 1 if anything failed.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import logging
 import os
@@ -103,6 +104,22 @@ def cmd_train(args: argparse.Namespace) -> int:
         return 1
     metrics = train(Path(args.corpus), base, Path(args.output), config, device=args.device, progress=not args.quiet)
     print(json.dumps(metrics["history"][-1] if metrics["history"] else {}, ensure_ascii=False))
+    if importlib.util.find_spec("onnx") and importlib.util.find_spec("onnxruntime"):
+        from lawie.extract.onnx_export import export_onnx
+
+        print(f"lawie: wrote ONNX graphs to {export_onnx(Path(args.output))}", file=sys.stderr)
+    else:
+        print(f"lawie: for faster CPU inference: pip install 'lawie[export]' && lawie export-onnx {args.output}",
+              file=sys.stderr)
+    return 0
+
+
+def cmd_export_onnx(args: argparse.Namespace) -> int:
+    """``lawie export-onnx``: write a model directory's ONNX graphs (CPU inference without torch)."""
+    from lawie.extract.onnx_export import export_onnx
+
+    folder = export_onnx(Path(args.model), quantize=not args.float32)
+    print(f"lawie: wrote {', '.join(sorted(p.name for p in folder.iterdir()))} to {folder}", file=sys.stderr)
     return 0
 
 
@@ -122,7 +139,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         if model is None:
             print("lawie: error: no model: give --model DIR, or --no-model", file=sys.stderr)
             return 1
-        pipeline = Pipeline.from_dir(model, rules=not args.no_rules)
+        pipeline = Pipeline.from_dir(model, rules=not args.no_rules, runtime=args.runtime)
     print(f"lawie: evaluating extractor {pipeline.extractor.name!r}", file=sys.stderr)
     gold = [r for f in args.gold for r in read_jsonl(f)]
     pred = [pipeline.parse(r.text, id=r.id) for r in _progress(gold, enabled=len(gold) > 1 and not args.quiet)]
@@ -230,9 +247,16 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--no-model", action="store_true", help="segmentation and metadata only (no entities)")
     e.add_argument("--rules-only", action="store_true", help="with --no-model: the rule patterns alone")
     e.add_argument("--no-rules", action="store_true", help="the model alone, without the rule patterns it ships with")
+    e.add_argument("--runtime", choices=("auto", "onnx", "torch"),
+                   help="which runtime runs the model (default: $LAWIE_RUNTIME or auto: ONNX Runtime when possible)")
     e.add_argument("--json", action="store_true", help="print the scores as JSON")
     e.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     e.set_defaults(func=cmd_evaluate)
+
+    x = sub.add_parser("export-onnx", help="write a model's ONNX graphs for CPU inference without torch")
+    x.add_argument("model", help="a model directory (the --output of lawie train)")
+    x.add_argument("--float32", action="store_true", help="keep the tagger in float32 (default: int8 linear layers)")
+    x.set_defaults(func=cmd_export_onnx)
 
     r = sub.add_parser("render", help="write an HTML page showing a report's entities (needs spaCy)")
     r.add_argument("path", help="a report file")

@@ -46,14 +46,17 @@ class Pipeline:
 
     @classmethod
     def from_dir(cls, path: str | Path, device: str | None = None, rules: bool = True,
-                 quantize: bool | None = None) -> Pipeline:
+                 quantize: bool | None = None, runtime: str | None = None) -> Pipeline:
         """A pipeline whose extractor is the trained model in ``path``.
 
         Args:
             path: a directory written by ``lawie train``.
-            device: ``"cpu"``, ``"cuda"`` or ``"cuda:N"`` (default: CUDA if available).
+            device: ``"cpu"``, ``"cuda"`` or ``"cuda:N"`` (default: the CPU under ONNX Runtime
+                when the model has ONNX graphs, else CUDA if available).
             rules: let the rule patterns the model was shipped with fill in its gaps.
             quantize: int8 linear layers (default: on for CPU unless ``LAWIE_QUANTIZE=0``).
+            runtime: ``"auto"`` (default), ``"onnx"`` or ``"torch"``; see
+                :func:`lawie.extract.loading.choose_runtime`.
 
         Raises:
             ModelNotFoundError: if ``path`` holds no lawie model.
@@ -61,7 +64,7 @@ class Pipeline:
         """
         from lawie.extract.loading import load_extractor
 
-        return cls(load_extractor(Path(path), device=device, rules=rules, quantize=quantize))
+        return cls(load_extractor(Path(path), device=device, rules=rules, quantize=quantize, runtime=runtime))
 
     @classmethod
     def default(cls) -> Pipeline:

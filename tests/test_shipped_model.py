@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -50,3 +54,31 @@ def test_shipped_model_finds_the_document_number_and_dates(report) -> None:
 def test_shipped_model_size_is_small() -> None:
     size = sum(p.stat().st_size for p in shipped_model_dir().rglob("*") if p.is_file())
     assert size < 50 * 1024 * 1024
+
+
+@pytest.mark.skipif(importlib.util.find_spec("onnxruntime") is None, reason="onnxruntime is not installed")
+def test_shipped_model_runs_under_onnx_runtime_without_importing_torch() -> None:
+    code = ("import sys, lawie; r = lawie.parse_report(open(sys.argv[1], encoding='utf-8').read()); "
+            "print(lawie.Pipeline.default().extractor.primary.__class__.__name__, 'torch' in sys.modules, len(r.entities))")
+    out = subprocess.run([sys.executable, "-c", code, str(SEED)], capture_output=True, text=True, check=True,
+                         env={k: v for k, v in os.environ.items() if k not in ("LAWIE_RUNTIME", "LAWIE_MODEL_DIR")})
+    runtime, torch_imported, n_entities = out.stdout.split()
+    assert (runtime, torch_imported) == ("OnnxExtractor", "False") and int(n_entities) > 20
+
+
+@pytest.mark.skipif(importlib.util.find_spec("onnxruntime") is None, reason="onnxruntime is not installed")
+def test_shipped_onnx_graphs_match_the_shipped_weights() -> None:
+    from lawie.extract.onnx_runtime import onnx_status
+
+    assert onnx_status(shipped_model_dir()) is None, "re-export: lawie export-onnx lawie/models/default"
+
+
+def test_onnx_and_torch_runtimes_agree_on_a_seed() -> None:
+    pytest.importorskip("onnxruntime")
+    import lawie
+
+    text = SEED.read_text(encoding="utf-8")
+    found = [{(e.label, e.start, e.end) for e in lawie.load(str(shipped_model_dir()), runtime=rt).parse(text).entities}
+             for rt in ("onnx", "torch")]
+    agree = len(found[0] & found[1]) / max(len(found[0] | found[1]), 1)
+    assert agree > 0.95  # both int8, by different kernels: a span or two may differ

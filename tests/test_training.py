@@ -125,9 +125,9 @@ def test_fast_inference_path_matches_transformers(tiny_base: Path, tmp_path: Pat
         model, tokenizer, config = load_model_dir(out, fast=fast)
         results.append(ModelExtractor(model, tokenizer, config).extract(text, [(0, len(text))]))
         enc = tokenizer([text[:200]], return_offsets_mapping=True, padding=True, truncation=True, max_length=512,
-                        return_tensors="pt")
+                        return_tensors="np")
         with torch.no_grad():
-            hidden.append(model.encode(enc["input_ids"], enc["attention_mask"]))
+            hidden.append(model.encode(torch.as_tensor(enc["input_ids"]), torch.as_tensor(enc["attention_mask"])))
     assert torch.allclose(hidden[0], hidden[1], atol=1e-5)
     assert results[0] == results[1]
     assert type(load_model_dir(out)[0].encoder).__module__ == "lawie.extract.bert"
@@ -150,3 +150,66 @@ def test_quantized_model_is_int8_and_close(tiny_base: Path, tmp_path: Path) -> N
         a = plain.model.tag_logits(plain.model.encode(ids, mask))
         b = quant.model.tag_logits(quant.model.encode(ids, mask))
     assert torch.allclose(a, b, atol=0.1)
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tiny_base: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("trained") / "model"
+    assert main(["train", "--corpus", str(TINY), "--base-model", str(tiny_base), "--output", str(out),
+                 "--epochs", "3", "-q"]) == 0
+    return out
+
+
+def test_export_onnx_float_graphs_give_the_torch_results(tiny_model: Path) -> None:
+    pytest.importorskip("onnx")
+    pytest.importorskip("onnxruntime")
+    from lawie.extract.hf import ModelExtractor
+    from lawie.extract.onnx_runtime import OnnxExtractor
+
+    assert main(["export-onnx", str(tiny_model), "--float32"]) == 0
+    texts = [json.loads(line)["text"] for line in (TINY / "gold" / "train.jsonl").open(encoding="utf-8")]
+    torch_ex, onnx_ex = ModelExtractor.from_dir(tiny_model, device="cpu", quantize=False), OnnxExtractor.from_dir(tiny_model)
+    hidden = [torch_ex.runtime.tag_log_probs(*_ids(torch_ex, texts[0])), onnx_ex.runtime.tag_log_probs(*_ids(onnx_ex, texts[0]))]
+    import numpy as np
+
+    assert np.allclose(hidden[0][1], hidden[1][1], atol=1e-4)
+    for text in texts:
+        assert torch_ex.extract(text, [(0, len(text))]) == onnx_ex.extract(text, [(0, len(text))])
+
+
+def _ids(extractor, text: str):
+    enc = extractor.tokenizer([text[:200]], return_offsets_mapping=True, padding=True, truncation=True, max_length=512,
+                              return_tensors="np")
+    import numpy as np
+
+    return np.asarray(enc["input_ids"], dtype=np.int64), np.asarray(enc["attention_mask"], dtype=np.int64)
+
+
+def test_runtime_choice(tiny_model: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    pytest.importorskip("onnx")
+    pytest.importorskip("onnxruntime")
+    from lawie.extract.loading import choose_runtime
+    from lawie.extract.onnx_export import export_onnx
+
+    export_onnx(tiny_model)
+    monkeypatch.delenv("LAWIE_RUNTIME", raising=False)
+    monkeypatch.delenv("LAWIE_QUANTIZE", raising=False)
+    assert choose_runtime(tiny_model) == "onnx"
+    assert choose_runtime(tiny_model, device="cuda") == "torch"
+    assert choose_runtime(tiny_model, quantize=False) == "torch"
+    monkeypatch.setenv("LAWIE_RUNTIME", "torch")
+    assert choose_runtime(tiny_model) == "torch"
+    with pytest.raises(ConfigError, match="unknown runtime 'tpu'"):
+        choose_runtime(tiny_model, "tpu")
+    weights = tiny_model / "model.safetensors"
+    original = weights.read_bytes()
+    try:
+        weights.write_bytes(original + b" ")  # weights changed after the export: the graphs are stale
+        assert choose_runtime(tiny_model, "auto") == "torch"
+        with pytest.raises(ModelNotFoundError, match="made from other weights"):
+            choose_runtime(tiny_model, "onnx")
+    finally:
+        weights.write_bytes(original)
+    shutil.rmtree(tiny_model / "onnx")
+    with pytest.raises(ModelNotFoundError, match="lawie export-onnx"):
+        choose_runtime(tiny_model, "onnx")

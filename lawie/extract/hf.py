@@ -1,10 +1,10 @@
-"""The neural extractor: a transformers encoder with a BIO tagging head and a METRIC–value relation head.
+"""The neural model in torch: a transformers encoder with a BIO tagging head and a METRIC–value relation head.
 
-This is the only module of ``lawie`` that imports torch (and transformers, which
-inference of a BERT encoder does without: :mod:`lawie.extract.bert`).
-Inference is split into preprocess (windows, tokens) → forward (the only step
-on the device, under ``torch.inference_mode``) → postprocess (pure decoding in
-:mod:`lawie.extract.decode`).
+With :mod:`lawie.extract.bert` and the training code, this is where ``lawie`` imports torch
+(and transformers, which inference of a BERT encoder does without). It builds, saves and
+loads models, and runs them for :class:`~lawie.extract.neural.NeuralExtractor` (windows,
+decoding and linking live there, shared with the ONNX Runtime path in
+:mod:`lawie.extract.onnx_runtime`).
 
 A model directory holds ``config.json`` (lawie's settings), ``labels.json``
 (the tag inventory), ``encoder/`` (the Hugging Face config and tokenizer of
@@ -16,31 +16,18 @@ from __future__ import annotations
 import json
 import logging
 import os
-from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
+import numpy as np
 import torch
 from torch import nn
 
 from lawie.errors import ConfigError, ModelNotFoundError
 from lawie.extract import bert
-from lawie.extract.base import Extraction
-from lawie.extract.decode import (
-    N_DISTANCE_BUCKETS,
-    Span,
-    allowed_transitions,
-    candidate_pairs,
-    distance_bucket,
-    drop_fragments,
-    link,
-    repair_spans,
-    tags_to_spans,
-    viterbi_batch,
-)
-from lawie.extract.windows import Window, make_windows
-from lawie.labels import Label, RelationType, bio_tags
-from lawie.types import Entity, Relation
+from lawie.extract.decode import N_DISTANCE_BUCKETS
+from lawie.extract.neural import InferenceTokenizer, ModelConfig, NeuralExtractor, read_model_config
+from lawie.labels import Label
 
 logger = logging.getLogger(__name__)
 
@@ -54,23 +41,6 @@ def _one_thread_after_fork() -> None:
 
 if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_one_thread_after_fork)
-
-
-@dataclass(frozen=True)
-class ModelConfig:
-    """Settings stored in a model directory's ``config.json``."""
-
-    tags: tuple[str, ...]
-    max_chars: int = 250
-    overlap: int = 40
-    max_pair_distance: int = 40
-    relation_threshold: float = 0.5
-    relation_hidden: int = 128
-    base_model: str = ""
-    rule_labels: tuple[str, ...] = ()
-    rules_first: bool = False
-    rules_only_labels: tuple[str, ...] = ()
-    format_version: int = 1
 
 
 def resolve_device(device: str | None) -> str:
@@ -117,12 +87,6 @@ class LawieModel(nn.Module):
         metric, value = pool(pairs[:, 1], pairs[:, 2]), pool(pairs[:, 3], pairs[:, 4])
         features = torch.cat([metric, value, metric * value, self.distance(pairs[:, 5])], dim=-1)
         return self.relation(self.dropout(features)).squeeze(-1)
-
-
-def token_range(offsets: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
-    """Token indices ``[first, last + 1)`` covering characters ``[start, end)``, or ``None``."""
-    inside = [i for i, (s, e) in enumerate(offsets) if s < e and s < end and e > start]
-    return (inside[0], inside[-1] + 1) if inside else None
 
 
 def build_model(base_model: str | Path, n_tags: int, relation_hidden: int = 128) -> tuple[LawieModel, object]:
@@ -183,11 +147,7 @@ def load_model_dir(path: Path, device: str = "cpu", fast: bool = True) -> tuple[
     """
     from safetensors.torch import load_file
 
-    raw = json.loads((path / "config.json").read_text(encoding="utf-8"))
-    config = ModelConfig(**{**raw, "tags": tuple(raw["tags"]), "rule_labels": tuple(raw.get("rule_labels", ())),
-                            "rules_only_labels": tuple(raw.get("rules_only_labels", ()))})
-    if list(config.tags) != bio_tags():
-        raise ModelNotFoundError(f"{str(path)!r} was trained with other labels than this lawie version's; retrain it")
+    config = read_model_config(path)
     encoder_dir = path / "encoder"
     encoder_config = json.loads((encoder_dir / "config.json").read_text(encoding="utf-8"))
     if fast and bert.supports(encoder_config) and (encoder_dir / "tokenizer.json").is_file():
@@ -215,35 +175,34 @@ def quantize_linear(model: nn.Module) -> nn.Module:
         return torch.ao.quantization.quantize_dynamic(model, {nn.Linear}, dtype=torch.qint8)
 
 
-class InferenceTokenizer:
-    """The part of a Hugging Face fast tokenizer's call that inference uses, on ``tokenizers`` alone."""
+class TorchRuntime:
+    """Runs a :class:`LawieModel` with torch (the :class:`~lawie.extract.neural.Runtime` of training and GPUs)."""
 
-    def __init__(self, path: Path, max_length: int = 512) -> None:
-        from tokenizers import Tokenizer
+    def __init__(self, model: LawieModel, device: str = "cpu") -> None:
+        self.model, self.device = model, device
 
-        self._tok = Tokenizer.from_file(str(path))
-        pad = self._tok.token_to_id("[PAD]")
-        self._tok.enable_padding(pad_id=0 if pad is None else pad, pad_token="[PAD]")
-        self._tok.enable_truncation(max_length)
+    def tag_log_probs(self, input_ids: np.ndarray, attention_mask: np.ndarray) -> tuple[torch.Tensor, np.ndarray]:
+        """Hidden states (a tensor on the device) and tag log-probabilities (numpy)."""
+        with torch.inference_mode():
+            hidden = self.model.encode(torch.from_numpy(input_ids).to(self.device),
+                                       torch.from_numpy(attention_mask).to(self.device))
+            log_probs = torch.log_softmax(self.model.tag_logits(hidden).float(), dim=-1)
+        return hidden, log_probs.cpu().numpy()
 
-    def __call__(self, texts: list[str], **_: object) -> dict[str, torch.Tensor]:
-        """``input_ids``, ``attention_mask`` and ``offset_mapping`` of ``texts``, padded, as tensors."""
-        encodings = self._tok.encode_batch(texts)
-        return {"input_ids": torch.tensor([e.ids for e in encodings]),
-                "attention_mask": torch.tensor([e.attention_mask for e in encodings]),
-                "offset_mapping": torch.tensor([e.offsets for e in encodings])}
+    def pair_probs(self, hidden: torch.Tensor, rows: np.ndarray) -> np.ndarray:
+        """Link probabilities of ``rows`` (see :meth:`LawieModel.pair_logits`)."""
+        with torch.inference_mode():
+            logits = self.model.pair_logits(hidden, torch.from_numpy(rows).to(self.device))
+        return torch.sigmoid(logits).float().cpu().numpy()
 
 
-class ModelExtractor:
-    """Extractor backed by a trained :class:`LawieModel`."""
-
-    name = "model"
+class ModelExtractor(NeuralExtractor):
+    """Extractor backed by a trained :class:`LawieModel`, run with torch."""
 
     def __init__(self, model: LawieModel, tokenizer, config: ModelConfig, device: str = "cpu",
                  batch_size: int = 32) -> None:
-        self.model, self.tokenizer, self.config = model, tokenizer, config
-        self.device, self.batch_size = device, batch_size
-        self._allowed = allowed_transitions(config.tags)
+        super().__init__(TorchRuntime(model, device), tokenizer, config, batch_size)
+        self.model, self.device = model, device
 
     @classmethod
     def from_dir(cls, path: Path, device: str | None = None, quantize: bool | None = None) -> ModelExtractor:
@@ -263,79 +222,3 @@ class ModelExtractor:
         if quantize:
             model = quantize_linear(model)
         return cls(model, tokenizer, config, device)
-
-    def extract(self, text: str, units: Sequence[tuple[int, int]]) -> Extraction:
-        """Entities and relations of ``text``, read in windows over ``units``."""
-        windows = make_windows(text, units, self.config.max_chars, self.config.overlap)
-        kept: dict[tuple[Label, int, int], None] = {}
-        links: list[tuple[Span, Span]] = []
-        order = sorted(range(len(windows)), key=lambda i: windows[i].end - windows[i].start)
-        for i in range(0, len(order), self.batch_size):
-            batch = [windows[j] for j in order[i : i + self.batch_size]]
-            for window, spans, pairs in self._run(text, batch):
-                for span in spans:
-                    if window.core_start <= span.start < window.core_end:
-                        kept[(span.label, span.start, span.end)] = None
-                links += [(m, v) for m, v in pairs if window.core_start <= v.start < window.core_end]
-        return _assemble(text, kept, links)
-
-    def _run(self, text: str, windows: list[Window]) -> list[tuple[Window, list[Span], list[tuple[Span, Span]]]]:
-        enc = self.tokenizer([text[w.start : w.end] for w in windows], return_offsets_mapping=True, padding=True,
-                             truncation=True, max_length=512, return_tensors="pt")
-        offsets = enc.pop("offset_mapping").tolist()
-        enc.pop("token_type_ids", None)
-        with torch.inference_mode():
-            hidden = self.model.encode(enc["input_ids"].to(self.device), enc["attention_mask"].to(self.device))
-            log_probs = torch.log_softmax(self.model.tag_logits(hidden).float(), dim=-1).cpu().numpy()
-            lengths = enc["attention_mask"].sum(dim=1).tolist()
-            results, rows, owners = [], [], []
-            paths = viterbi_batch(log_probs, lengths, self._allowed, self.config.tags)
-            for b, window in enumerate(windows):
-                offs = [(s + window.start, e + window.start) if e > s else (0, 0) for s, e in offsets[b]]
-                tag_ids = paths[b]
-                spans = drop_fragments(repair_spans(tags_to_spans([self.config.tags[t] for t in tag_ids], offs), text), text)
-                pairs = []
-                for m, v in candidate_pairs(spans, self.config.max_pair_distance):
-                    mt, vt = token_range(offs, spans[m].start, spans[m].end), token_range(offs, spans[v].start, spans[v].end)
-                    if mt and vt:
-                        rows.append((b, *mt, *vt, distance_bucket(spans[m], spans[v])))
-                        pairs.append((m, v))
-                owners.append((spans, pairs))
-                results.append((window, spans))
-            probs = torch.sigmoid(self.model.pair_logits(hidden, torch.tensor(rows, dtype=torch.long,
-                                                                              device=self.device).reshape(-1, 6)))
-            probs = probs.float().cpu().numpy()
-        out, cursor = [], 0
-        for (window, spans), (_, pairs) in zip(results, owners):
-            chosen = link(pairs, probs[cursor : cursor + len(pairs)], self.config.relation_threshold)
-            cursor += len(pairs)
-            out.append((window, spans, [(spans[m], spans[v]) for m, v in chosen]))
-        return out
-
-
-def _assemble(text: str, kept: dict[tuple[Label, int, int], None], links: list[tuple[Span, Span]]) -> Extraction:
-    """Entities with ids in text order; a METRIC is kept only with a linked value (ANNOTATION.md §3)."""
-    keys = sorted(kept, key=lambda k: (k[1], k[2]))
-    pairs = {((m.label, m.start, m.end), (v.label, v.start, v.end)) for m, v in links}
-    pairs = {(m, v) for m, v in pairs if m in kept and v in kept}
-    linked_metrics = {m for m, _ in pairs}
-    keys = [k for k in keys if k[0] is not Label.METRIC or k in linked_metrics]
-    keys = _drop_overlaps(keys)
-    ids = {k: i for i, k in enumerate(keys)}
-    entities = tuple(Entity(ids[k], k[0], k[1], k[2], text[k[1] : k[2]], "model") for k in keys)
-    relations = tuple(
-        Relation(n, RelationType.HAS_VALUE, ids[m], ids[v])
-        for n, (m, v) in enumerate(sorted((m, v) for m, v in pairs if m in ids and v in ids))
-    )
-    return Extraction(entities, relations)
-
-
-def _drop_overlaps(keys: list[tuple[Label, int, int]]) -> list[tuple[Label, int, int]]:
-    out: list[tuple[Label, int, int]] = []
-    for k in keys:
-        if out and k[1] < out[-1][2]:
-            if (k[2] - k[1]) > (out[-1][2] - out[-1][1]):
-                out[-1] = k
-            continue
-        out.append(k)
-    return out

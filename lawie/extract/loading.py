@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 from pathlib import Path
 
-from lawie.errors import MissingDependencyError, ModelNotFoundError
+from lawie.errors import ConfigError, MissingDependencyError, ModelNotFoundError
 from lawie.extract.base import Extractor
 
 #: Files every lawie model directory holds.
@@ -33,28 +34,69 @@ def check_model_dir(path: Path) -> None:
         )
 
 
+#: Environment variable that picks the runtime: ``torch``, ``onnx`` or ``auto`` (the default).
+RUNTIME_ENV = "LAWIE_RUNTIME"
+RUNTIMES = ("auto", "onnx", "torch")
+
+
+def choose_runtime(path: Path, runtime: str | None = None, device: str | None = None,
+                   quantize: bool | None = None) -> str:
+    """``"onnx"`` or ``"torch"``: which runtime :func:`load_extractor` uses for ``path``.
+
+    ``auto`` (the default, or the environment variable ``LAWIE_RUNTIME``) takes ONNX Runtime
+    when the directory has current ONNX graphs, onnxruntime is installed, and neither a GPU
+    (``device``) nor float weights (``quantize=False``) were asked for; torch otherwise.
+
+    Raises:
+        ConfigError: for an unknown runtime name.
+        ModelNotFoundError: if ``onnx`` is asked for and the directory cannot run under it.
+    """
+    from lawie.extract.onnx_runtime import onnx_status
+
+    runtime = (runtime or os.environ.get(RUNTIME_ENV) or "auto").lower()
+    if runtime not in RUNTIMES:
+        raise ConfigError(f"unknown runtime {runtime!r}; expected one of {', '.join(RUNTIMES)} "
+                          f"(argument runtime= or the environment variable {RUNTIME_ENV})")
+    if runtime == "torch":
+        return "torch"
+    problem = onnx_status(path)
+    if runtime == "onnx":
+        if problem:
+            raise ModelNotFoundError(f"{str(path)!r} cannot run under ONNX Runtime: {problem}")
+        return "onnx"
+    wants_torch = device not in (None, "cpu") or quantize is False or os.environ.get("LAWIE_QUANTIZE") == "0"
+    return "torch" if problem or wants_torch else "onnx"
+
+
 def load_extractor(path: Path, device: str | None = None, rules: bool = True,
-                   quantize: bool | None = None) -> Extractor:
+                   quantize: bool | None = None, runtime: str | None = None) -> Extractor:
     """Load the trained extractor in ``path``.
 
     If the model's ``config.json`` lists ``rule_labels``, the rule patterns for those
     labels fill in what the model left out (:class:`~lawie.extract.rules.CombinedExtractor`), and
     for ``rules_only_labels`` replace the model's entities altogether,
-    unless ``rules`` is false. ``quantize``: see :meth:`ModelExtractor.from_dir`.
+    unless ``rules`` is false. ``quantize``: see :meth:`ModelExtractor.from_dir`;
+    ``runtime``: see :func:`choose_runtime`.
 
     Raises:
         ModelNotFoundError: if ``path`` is not a lawie model directory.
-        MissingDependencyError: if torch or transformers is missing.
+        MissingDependencyError: if torch or transformers is missing (torch runtime).
     """
     check_model_dir(path)
-    for package in ("torch", "transformers"):
-        if importlib.util.find_spec(package) is None:
-            raise MissingDependencyError(package, "model")
-    from lawie.extract.hf import ModelExtractor
     from lawie.extract.rules import CombinedExtractor
     from lawie.labels import Label
 
-    extractor = ModelExtractor.from_dir(path, device=device, quantize=quantize)
+    if choose_runtime(path, runtime, device, quantize) == "onnx":
+        from lawie.extract.onnx_runtime import OnnxExtractor
+
+        extractor = OnnxExtractor.from_dir(path)
+    else:
+        for package in ("torch", "transformers"):
+            if importlib.util.find_spec(package) is None:
+                raise MissingDependencyError(package, "model")
+        from lawie.extract.hf import ModelExtractor
+
+        extractor = ModelExtractor.from_dir(path, device=device, quantize=quantize)
     if rules and extractor.config.rule_labels:
         labels = [Label.parse(lb) for lb in extractor.config.rule_labels]
         rules_only = [Label.parse(lb) for lb in extractor.config.rules_only_labels]

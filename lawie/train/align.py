@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lawie.extract.decode import Span, distance_bucket
-from lawie.extract.hf import token_range
+from lawie.extract.neural import token_range
 from lawie.labels import VALUE_LABELS, Label
 from lawie.train.data import Example
 

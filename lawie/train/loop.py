@@ -74,7 +74,8 @@ def train(corpus: Path, base_model: Path, output: Path, config: TrainConfig, dev
     from tqdm import tqdm
 
     from lawie.evaluation import evaluate_reports
-    from lawie.extract.hf import ModelConfig, ModelExtractor, build_model, resolve_device, save_model_dir
+    from lawie.extract.hf import ModelExtractor, build_model, resolve_device, save_model_dir
+    from lawie.extract.neural import ModelConfig
     from lawie.io.corpus_format import read_jsonl
     from lawie.pipeline import Pipeline
     from lawie.train.align import encode_example
