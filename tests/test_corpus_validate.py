@@ -79,3 +79,20 @@ def test_validate_cli_exit_status(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert main(["corpus", "validate", _write(tmp_path, [_broken(relations=[])], "bad.jsonl")]) == 1
     assert "METRIC with no value" in capsys.readouterr().out
     assert main(["corpus", "validate", str(tmp_path / "missing.jsonl")]) == 1
+
+
+def test_synthetic_set_is_valid_and_rebuilt_from_its_markup(tmp_path) -> None:
+    import shutil
+    from pathlib import Path
+
+    from lawie.corpus.validate import validate_files
+    from training.build_synthetic import main as build
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus"
+    shutil.copytree(corpus / "synthetic" / "markup", tmp_path / "synthetic" / "markup")
+    assert build(["--corpus", str(tmp_path)]) == 0
+    for split in ("rules_dev", "heldout"):
+        built = (tmp_path / "synthetic" / f"{split}.jsonl").read_text(encoding="utf-8")
+        assert built == (corpus / "synthetic" / f"{split}.jsonl").read_text(encoding="utf-8")
+    problems = validate_files([tmp_path / "synthetic" / "rules_dev.jsonl", tmp_path / "synthetic" / "heldout.jsonl"])
+    assert not problems

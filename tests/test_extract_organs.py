@@ -101,3 +101,63 @@ def test_document_places_make_standalone_place_names_gpe() -> None:
 ])
 def test_places_inside_words_and_national_bodies(text: str, expected: list[tuple[str, str]]) -> None:
     assert _found(text) == expected
+
+
+def test_place_chains_with_unknown_names_and_zhou_cities() -> None:
+    assert _found("澄州市东溪区人民政府关于2024年度") == [("ORG", "澄州市东溪区人民政府")]
+    assert _found("嵘州市司法局2021年工作总结") == [("ORG", "嵘州市司法局")]
+
+
+@pytest.mark.parametrize("text,organ", [
+    ("平法治思想纳入镇党委理论学习中心组学习", "镇党委理论学习中心组"),
+    ("建设工作五次，及时听取县司法局汇报", "县司法局"),
+    ("送审查，前者列入省政府2023年立法计划", "省政府"),
+    ("全年召开区政府常务会议26次", "区政府"),
+    ("规范性文件均在30日内报送市人民政府备案", "市人民政府"),
+    ("配齐配强街道司法所工作力量", "街道司法所"),
+])
+def test_verbs_before_an_organ_are_no_part_of_it(text: str, organ: str) -> None:
+    assert _found(text) == [("ORG", organ)]
+
+
+def test_every_unit_of_a_level_is_no_organ() -> None:
+    assert _found("全市司法所168个，其中省级规范化司法所61个，部分司法所仅有1人，各县司法局") == []
+    assert _found("扩大城市公立医院综合改革，完善城市化布局，围绕全镇工作大局") == []
+    assert _found("新建500所县中医院") == []
+
+
+def test_organs_named_by_their_field_and_kinds_of_bodies() -> None:
+    text = "会同县卫生健康局、省司法厅、区消防救援大队、市看守所、区融媒体中心和省高级人民法院，查处溪宁恒远化工有限公司"
+    assert [t for _, t in _found(text)] == ["县卫生健康局", "省司法厅", "区消防救援大队", "市看守所", "区融媒体中心",
+                                            "省高级人民法院", "溪宁恒远化工有限公司"]
+    assert _found("市政府办理行政复议案件") == [("ORG", "市政府")]
+    assert _found("贯彻落实国务院办公厅和中共中央宣传部的通知") == [("ORG", "国务院办公厅"), ("ORG", "中共中央宣传部")]
+
+
+def test_party_groups_and_sub_units_belong_to_their_organ() -> None:
+    assert _found("纳入局党组理论学习中心组年度学习计划") == [("ORG", "局党组理论学习中心组")]
+    assert _found("区政府党组理论学习中心组开展学习") == [("ORG", "区政府党组理论学习中心组")]
+    assert _found("联合柳湾派出所、桐江区人民法院柳湾人民法庭建立机制") == [
+        ("ORG", "柳湾派出所"), ("ORG", "桐江区人民法院柳湾人民法庭")]
+    assert _found("县司法局局长出席") == []
+
+
+def test_persons_before_their_title_and_after_contact() -> None:
+    assert _found("聘请县明德律师事务所周文涛律师担任法律顾问") == [("ORG", "县明德律师事务所"), ("PER", "周文涛")]
+    assert _found("由张华律师驻所，邀请周晓岚教授") == [("PER", "张华"), ("PER", "周晓岚")]
+    assert _found("万名律师进社区，高级法官和值班律师") == []
+    assert _found("联系人：陈思远　联系电话：12345") == [("PER", "陈思远")]
+
+
+def test_villages_streets_and_towns_named_in_lists() -> None:
+    assert _found("白沙镇石门村、龙潭乡柳湾村被命名为示范村") == [
+        ("GPE", "白沙镇"), ("GPE", "石门村"), ("GPE", "龙潭乡"), ("GPE", "柳湾村")]
+    assert _found("白沙街道、柳营街道等地") == [("GPE", "白沙街道"), ("GPE", "柳营街道")]
+    assert _found("实施家电下乡，建设美丽乡村、覆盖城乡，全镇共有行政村12个，发展社区和居家养老") == []
+
+
+def test_a_title_without_quotes_does_not_swallow_an_organ() -> None:
+    from lawie.extract.rules import find_rule_spans
+
+    text = "国务院提请全国人大常委会制定修订食品安全法"
+    assert [(lb.value, text[s:e]) for lb, s, e in find_rule_spans(text)][:2] == [("ORG", "国务院"), ("ORG", "全国人大常委会")]

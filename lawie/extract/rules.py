@@ -106,16 +106,19 @@ def find_rule_spans(text: str, start: int = 0, end: int | None = None,
     end = len(text) if end is None else end
     found: list[tuple[Label, int, int]] = []
     taken: list[tuple[int, int]] = []
+    organs = find_organ_spans(text, start, end, places)
     for label, pattern, group in PATTERNS:
         for m in pattern.finditer(text, start, end):
             spans = _bare_laws(m) if pattern is _BARE_LAW else [m.span(group)]
             for s, e in spans:
                 if label is Label.LAW and _NOT_LAW.search(text[s:e]):
                     continue
+                if pattern is _BARE_LAW and any(s < oe and os_ < e for lb, os_, oe in organs if lb is Label.ORG):
+                    continue  # 提请「全国人大常委会」制定…: an organ, not the start of a title
                 if s < e and not any(s < te and ts < e for ts, te in taken):
                     found.append((label, s, e))
                     taken.append((s, e))
-    for label, s, e in find_organ_spans(text, start, end, places):
+    for label, s, e in organs:
         if not any(s < te and ts < e for ts, te in taken):
             found.append((label, s, e))
     return sorted(found, key=lambda x: x[1])
