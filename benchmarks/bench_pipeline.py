@@ -1,6 +1,6 @@
 """End-to-end benchmark on the seed reports: import time, first-call latency, throughput, peak memory.
 
-    python benchmarks/bench_pipeline.py [--model DIR] [--repeat 5] [--json out.json]
+    python benchmarks/bench_pipeline.py [--model DIR] [--runtime auto|onnx|torch] [--repeat 5] [--json out.json]
 
 Each measurement runs in a fresh Python process so that caches do not flatter it.
 """
@@ -39,13 +39,15 @@ elapsed = time.perf_counter() - start
 print(json.dumps({"import_s": t1 - t0, "load_s": t2 - t1, "first_parse_s": t3 - t2, "first_call_s": t3 - t1,
                   "chars": chars, "seconds": elapsed, "chars_per_s": chars / elapsed, "entities": n_ent,
                   "extractor": pipeline.extractor.name,
+                  "runtime": type(getattr(pipeline.extractor, "primary", pipeline.extractor)).__name__,
+                  "torch_imported": "torch" in sys.modules,
                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
 
-def run(model: str | None, repeat: int) -> dict:
+def run(model: str | None, repeat: int, runtime: str = "auto") -> dict:
     """One fresh process: import, load, first parse, then ``repeat`` passes over the seeds."""
-    env = dict(os.environ, REPEAT=str(repeat))
+    env = dict(os.environ, REPEAT=str(repeat), LAWIE_RUNTIME=runtime)
     env.pop("LAWIE_MODEL_DIR", None)
     out = subprocess.run([sys.executable, "-c", _PROBE, model or "", *map(str, SEEDS)], capture_output=True, text=True,
                          env=env, check=True)
@@ -55,13 +57,16 @@ def run(model: str | None, repeat: int) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", help="model directory (default: the shipped model)")
+    parser.add_argument("--runtime", default="auto", choices=("auto", "onnx", "torch"),
+                        help="which runtime runs the model (default auto: ONNX Runtime when possible)")
     parser.add_argument("--repeat", type=int, default=3, help="passes over the seeds for throughput")
     parser.add_argument("--runs", type=int, default=3, help="fresh processes; medians are reported")
     parser.add_argument("--json", help="also write the result here")
     args = parser.parse_args()
-    runs = [run(args.model, args.repeat) for _ in range(args.runs)]
+    runs = [run(args.model, args.repeat, args.runtime) for _ in range(args.runs)]
     result = {k: round(statistics.median(r[k] for r in runs), 4) for k in runs[0] if isinstance(runs[0][k], float | int)}
-    result |= {"extractor": runs[0]["extractor"], "runs": args.runs, "seed_chars": sum(len(p.read_text(encoding="utf-8")) for p in SEEDS),
+    result |= {"extractor": runs[0]["extractor"], "runtime": runs[0]["runtime"], "torch_imported": runs[0]["torch_imported"],
+               "runs": args.runs, "seed_chars": sum(len(p.read_text(encoding="utf-8")) for p in SEEDS),
                "cpu": platform.processor() or platform.machine(), "cores": os.cpu_count()}
     print(json.dumps(result, indent=2))
     if args.json:

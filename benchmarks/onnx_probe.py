@@ -1,12 +1,13 @@
-"""Probe for the next speed step: the shipped encoder + tagging head under ONNX Runtime against torch.
+"""The shipped encoder + tagging head under ONNX Runtime against torch, one batch at a time.
 
-    pip install onnx onnxruntime          # not lawie dependencies
+    pip install "lawie[export]"
     python benchmarks/onnx_probe.py [--model DIR] [--batch 32] [--tokens 120]
 
 Exports the encoder and tagging head with ``torch.onnx.export``, quantizes it with
 ``onnxruntime.quantization.quantize_dynamic`` (int8) and times one batch of random token ids
 (mean of 5 runs, 2 threads) for ONNX Runtime float32 / int8 and torch float32 / int8, plus the
-import times of both runtimes in fresh processes. lawie does not use ONNX Runtime yet.
+import times of both runtimes in fresh processes. (lawie's own graphs are written by
+``lawie export-onnx``; this probe exports its own copy to a temporary folder.)
 """
 
 from __future__ import annotations

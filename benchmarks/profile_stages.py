@@ -1,6 +1,6 @@
 """Where the time of one process goes, on the seed reports: segmentation, rules, encoder forward, decoding.
 
-    python benchmarks/profile_stages.py [--model DIR]
+    python benchmarks/profile_stages.py [--model DIR] [--runtime auto|onnx|torch]
 
 Runs cProfile over parsing the five seeds once (after a warm-up) and prints the cumulative
 seconds of the functions that make up each stage.
@@ -23,7 +23,9 @@ STAGES = {
     "rules (patterns, organs, fallback metrics)": (("lawie/extract/rules.py", "find_rule_spans"),
                                                    ("lawie/extract/organs.py", "document_places"),
                                                    ("lawie/extract/rules.py", "_add_fallback_metrics")),
-    "encoder forward": (("lawie/extract/hf.py", "encode"),),
+    "encoder forward (+ tagging head)": (("lawie/extract/hf.py", "tag_log_probs"),
+                                         ("lawie/extract/onnx_runtime.py", "tag_log_probs")),
+    "relation head": (("lawie/extract/hf.py", "pair_probs"), ("lawie/extract/onnx_runtime.py", "pair_probs")),
     "constrained Viterbi": (("lawie/extract/decode.py", "viterbi_batch"),),
 }
 
@@ -31,11 +33,14 @@ STAGES = {
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--model", help="model directory (default: the shipped model)")
+    parser.add_argument("--runtime", default="auto", choices=("auto", "onnx", "torch"))
     args = parser.parse_args()
     import lawie
+    from lawie.extract.loading import shipped_model_dir
 
     texts = [p.read_text(encoding="utf-8") for p in SEEDS]
-    pipeline = lawie.load(args.model) if args.model else lawie.Pipeline.default()
+    pipeline = lawie.load(args.model or str(shipped_model_dir()), runtime=args.runtime)
+    print(f"runtime: {type(getattr(pipeline.extractor, 'primary', pipeline.extractor)).__name__}")
     pipeline.parse(texts[0])
     profiler = cProfile.Profile()
     started = time.perf_counter()

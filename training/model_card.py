@@ -48,7 +48,9 @@ def main(argv: list[str] | None = None) -> int:
         f"{encoder.get('num_hidden_layers')} layers, hidden {encoder.get('hidden_size')}, "
         f"vocabulary {encoder.get('vocab_size')}) with an IOB2 tagging head for the ten labels of "
         "ANNOTATION.md and a relation head scoring METRIC–value pairs (HAS_VALUE). "
-        f"Weights stored as float16 (on CPU the linear layers run as dynamic int8); directory size {size / 1e6:.1f} MB.",
+        "Weights stored as float16 (`model.safetensors`, for torch: on CPU the linear layers run as dynamic int8)"
+        f"{'; ONNX graphs in `onnx/` (int8 encoder and tagger, float32 relation head) for ONNX Runtime, the default on CPU' if (args.model / 'onnx').is_dir() else ''}"
+        f"; directory size {size / 1e6:.1f} MB.",
         "",
         "## Training data",
         "",
@@ -78,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
         lines += ["", "Model only:", "", *_table(json.loads(args.eval_model_only.read_text(encoding="utf-8")))]
     if args.bench:
         b = json.loads(args.bench.read_text(encoding="utf-8"))
-        lines += ["", "## Speed (2-core CPU)", "",
+        lines += ["", f"## Speed (2-core CPU, {b.get('runtime', 'ModelExtractor')})", "",
                   f"- end-to-end: {b['chars_per_s']:,.0f} characters/s on the seed reports",
                   f"- `import lawie`: {b['import_s']:.3f} s; first `parse_report` (model load included): "
                   f"{b['first_call_s']:.2f} s; peak memory {b['peak_rss_mb']:.0f} MB"]
