@@ -82,3 +82,11 @@ def test_onnx_and_torch_runtimes_agree_on_a_seed() -> None:
              for rt in ("onnx", "torch")]
     agree = len(found[0] & found[1]) / max(len(found[0] | found[1]), 1)
     assert agree > 0.95  # both int8, by different kernels: a span or two may differ
+
+
+def test_shipped_model_reads_every_window_without_rules() -> None:
+    import lawie
+
+    with_rules, alone = lawie.load(str(shipped_model_dir())), lawie.load(str(shipped_model_dir()), rules=False)
+    assert with_rules.extractor.primary.config.model_windows == "numeric"
+    assert alone.extractor.config.model_windows == "all"  # nothing is left unread when no rules fill in

@@ -1,7 +1,7 @@
 """Cross-validation over documents: train on k-1 folds, score on the held-out fold, pool the counts.
 
-    python -m training.crossval --base-model runs/encoder/base --folds 4 --config training/finetune.toml \
-        --max-minutes 8 --output runs/crossval
+    python -m training.crossval --base-model runs/encoder/base --folds 3 --config training/finetune.toml \
+        --config training/crossval.toml --output runs/crossval
 
 Every gold document (train, dev and test splits together) is held out exactly once;
 folds are made by document, round-robin over the documents sorted by id. Scores
@@ -37,11 +37,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=Path("corpus"))
     parser.add_argument("--base-model", type=Path, required=True)
     parser.add_argument("--folds", type=int, default=4)
-    parser.add_argument("--config", type=Path)
+    parser.add_argument("--config", type=Path, action="append",
+                        help="TOML file of TrainConfig settings; repeat it to layer files (later ones override)")
     parser.add_argument("--max-minutes", type=float, help="training budget per fold")
     parser.add_argument("--output", type=Path, default=Path("runs/crossval"))
     args = parser.parse_args(argv)
-    config = TrainConfig.from_toml(args.config) if args.config else TrainConfig()
+    config = TrainConfig.from_toml(*args.config) if args.config else TrainConfig()
     if args.max_minutes is not None:
         config = replace(config, max_minutes=args.max_minutes)
     docs = sorted((r for split in ("train", "dev", "test") if (args.corpus / "gold" / f"{split}.jsonl").is_file()

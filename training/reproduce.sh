@@ -9,6 +9,7 @@ lawie train --corpus corpus --base-model runs/encoder/base --output runs/model -
 lawie train --corpus corpus --base-model runs/model --output runs/model-continue \
     --config training/finetune.toml --config training/continue.toml
 rm -rf lawie/models/default && cp -r runs/model-continue lawie/models/default
+lawie export-onnx lawie/models/default   # ONNX Runtime graphs (lawie train also writes them when onnx is installed)
 lawie evaluate corpus/gold/test.jsonl --model lawie/models/default --json > runs/eval_test.json
 lawie evaluate corpus/gold/test.jsonl --model lawie/models/default --no-rules --json > runs/eval_test_model.json
 python3 benchmarks/bench_pipeline.py --json runs/bench.json

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from lawie.errors import ConfigError, MissingDependencyError, ModelNotFoundError
@@ -74,8 +75,9 @@ def load_extractor(path: Path, device: str | None = None, rules: bool = True,
 
     If the model's ``config.json`` lists ``rule_labels``, the rule patterns for those
     labels fill in what the model left out (:class:`~lawie.extract.rules.CombinedExtractor`), and
-    for ``rules_only_labels`` replace the model's entities altogether,
-    unless ``rules`` is false. ``quantize``: see :meth:`ModelExtractor.from_dir`;
+    for ``rules_only_labels`` replace the model's entities altogether, and with
+    ``model_windows = "numeric"`` the model reads only the windows that hold a number
+    (the rules read all the text), unless ``rules`` is false. ``quantize``: see :meth:`ModelExtractor.from_dir`;
     ``runtime``: see :func:`choose_runtime`.
 
     Raises:
@@ -97,6 +99,9 @@ def load_extractor(path: Path, device: str | None = None, rules: bool = True,
         from lawie.extract.hf import ModelExtractor
 
         extractor = ModelExtractor.from_dir(path, device=device, quantize=quantize)
+    if not rules and extractor.config.model_windows != "all":
+        # "numeric" leaves the windows without numbers to the rules; without rules the model reads everything
+        extractor.config = replace(extractor.config, model_windows="all")
     if rules and extractor.config.rule_labels:
         labels = [Label.parse(lb) for lb in extractor.config.rule_labels]
         rules_only = [Label.parse(lb) for lb in extractor.config.rules_only_labels]

@@ -10,6 +10,7 @@ offsets — happens here, in numpy, once for both.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -49,7 +50,15 @@ class ModelConfig:
     rule_labels: tuple[str, ...] = ()
     rules_first: bool = False
     rules_only_labels: tuple[str, ...] = ()
+    #: ``"all"``: the model reads every window; ``"numeric"``: only windows that hold a number
+    #: (:data:`NUMBER_PATTERN`), where every indicator is; the rules still read everything.
+    model_windows: str = "all"
     format_version: int = 1
+
+
+#: A number a value could be made of: digits, or Chinese numerals with a classifier or unit (三十余次, 两项).
+NUMBER_PATTERN = re.compile(r"[0-9０-９]|[〇零一二两三四五六七八九十百千万亿]{1,6}[余多]?[个件次人场项家名份条起批户所部期篇类种元倍年月日成%％天]")
+_MODEL_WINDOWS = ("all", "numeric")
 
 
 def read_model_config(path: Path) -> ModelConfig:
@@ -63,6 +72,9 @@ def read_model_config(path: Path) -> ModelConfig:
                             "rules_only_labels": tuple(raw.get("rules_only_labels", ()))})
     if list(config.tags) != bio_tags():
         raise ModelNotFoundError(f"{str(path)!r} was trained with other labels than this lawie version's; retrain it")
+    if config.model_windows not in _MODEL_WINDOWS:
+        raise ModelNotFoundError(f"{str(path / 'config.json')!r}: model_windows is {config.model_windows!r}; "
+                                 f"expected one of {', '.join(_MODEL_WINDOWS)}")
     return config
 
 
@@ -116,6 +128,8 @@ class NeuralExtractor:
     def extract(self, text: str, units: Sequence[tuple[int, int]]) -> Extraction:
         """Entities and relations of ``text``, read in windows over ``units``."""
         windows = make_windows(text, units, self.config.max_chars, self.config.overlap)
+        if self.config.model_windows == "numeric":
+            windows = [w for w in windows if NUMBER_PATTERN.search(text, w.start, w.end)]
         kept: dict[tuple[Label, int, int], None] = {}
         links: list[tuple[Span, Span]] = []
         order = sorted(range(len(windows)), key=lambda i: windows[i].end - windows[i].start)

@@ -114,7 +114,7 @@ GPE_PATTERN = re.compile("|".join(sorted(set(_PROVINCES + _SHORT + _COUNTRIES + 
 #: National leaders the reports name; as persons when named so (「习近平」同志, 「习近平」总书记), not inside
 #: a body of thought (习近平法治思想). lawie.extract.decode also drops model spans that cut one short.
 LEADER_NAMES = ("习近平", "李克强", "李强", "胡锦涛", "温家宝", "江泽民", "朱镕基", "邓小平", "毛泽东")
-PERSON_PATTERN = re.compile(rf"(?:{'|'.join(LEADER_NAMES)})(?=同志|总书记|主席|总理|\s*\n)")
+PERSON_PATTERN = re.compile(rf"(?:{'|'.join(LEADER_NAMES)})(?=同志|总书记|主席|总理|\s*\n|\s*$)")
 
 
 def find_organ_spans(text: str, start: int = 0, end: int | None = None,
