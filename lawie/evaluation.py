@@ -40,7 +40,7 @@ class PRF:
         self.tp, self.pred, self.gold = self.tp + other.tp, self.pred + other.pred, self.gold + other.gold
 
     def as_dict(self) -> dict:
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+        return {"precision": round(self.precision, 6), "recall": round(self.recall, 6), "f1": round(self.f1, 6),
                 "tp": self.tp, "pred": self.pred, "gold": self.gold}
 
 
