@@ -64,7 +64,8 @@ def main() -> int:
     parser.add_argument("--json", help="also write the result here")
     args = parser.parse_args()
     runs = [run(args.model, args.repeat, args.runtime) for _ in range(args.runs)]
-    result = {k: round(statistics.median(r[k] for r in runs), 4) for k in runs[0] if isinstance(runs[0][k], float | int)}
+    result = {k: round(statistics.median(r[k] for r in runs), 4) for k, v in runs[0].items()
+              if isinstance(v, float | int) and not isinstance(v, bool)}
     result |= {"extractor": runs[0]["extractor"], "runtime": runs[0]["runtime"], "torch_imported": runs[0]["torch_imported"],
                "runs": args.runs, "seed_chars": sum(len(p.read_text(encoding="utf-8")) for p in SEEDS),
                "cpu": platform.processor() or platform.machine(), "cores": os.cpu_count()}

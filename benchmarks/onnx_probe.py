@@ -3,11 +3,10 @@
     pip install "lawie[export]"
     python benchmarks/onnx_probe.py [--model DIR] [--batch 32] [--tokens 120]
 
-Exports the encoder and tagging head with ``torch.onnx.export``, quantizes it with
-``onnxruntime.quantization.quantize_dynamic`` (int8) and times one batch of random token ids
+Exports the encoder and tagging head of copies of the model with lawie's own
+``export_onnx`` (float32 and int8) and times one batch of random token ids
 (mean of 5 runs, 2 threads) for ONNX Runtime float32 / int8 and torch float32 / int8, plus the
-import times of both runtimes in fresh processes. (lawie's own graphs are written by
-``lawie export-onnx``; this probe exports its own copy to a temporary folder.)
+import times of both runtimes in fresh processes.
 """
 
 from __future__ import annotations
@@ -41,41 +40,31 @@ def main() -> int:
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--tokens", type=int, default=120)
     args = parser.parse_args()
+    import shutil
+
     import onnxruntime as ort
     import torch
-    from onnxruntime.quantization import QuantType, quantize_dynamic
 
     from lawie.extract.hf import load_model_dir, quantize_linear
+    from lawie.extract.onnx_export import ONNX_DIR, TAGGER_FILE, export_onnx
 
     torch.set_num_threads(2)
     model = load_model_dir(Path(args.model))[0].eval()
-
-    class Head(torch.nn.Module):
-        def __init__(self) -> None:
-            super().__init__()
-            self.model = model  # a submodule, so its weights export as initializers
-
-        def forward(self, ids, mask):
-            hidden = self.model.encode(ids, mask)
-            return hidden, torch.log_softmax(self.model.tag_logits(hidden).float(), -1)
-
     ids = torch.randint(5, 4000, (args.batch, args.tokens))
     mask = torch.ones_like(ids)
-    axes = {0: "batch", 1: "tokens"}
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
-        plain, quant = f"{tmp}/encoder.onnx", f"{tmp}/encoder.int8.onnx"
-        torch.onnx.export(Head(), (ids, mask), plain, input_names=["ids", "mask"], output_names=["hidden", "logp"],
-                          dynamic_axes={"ids": axes, "mask": axes, "hidden": axes, "logp": axes}, opset_version=17,
-                          dynamo=False)
-        quantize_dynamic(plain, quant, weight_type=QuantType.QInt8)
         options = ort.SessionOptions()
         options.intra_op_num_threads = 2
-        feed = {"ids": ids.numpy(), "mask": mask.numpy()}
-        for name, path in (("onnxruntime float32", plain), ("onnxruntime int8", quant)):
-            session = ort.InferenceSession(path, options, providers=["CPUExecutionProvider"])
+        feed = {"input_ids": ids.numpy(), "attention_mask": mask.numpy()}
+        for name, quantize in (("onnxruntime float32", False), ("onnxruntime int8", True)):
+            copy = Path(tmp) / name.replace(" ", "-")
+            shutil.copytree(args.model, copy, ignore=shutil.ignore_patterns(ONNX_DIR))
+            graph = export_onnx(copy, quantize=quantize) / TAGGER_FILE  # the graphs lawie itself runs
+            session = ort.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
             results[name] = _timed(lambda s=session: s.run(None, feed))
-        results["int8 model size (MB)"] = Path(quant).stat().st_size / 1e6
+            if quantize:
+                results["int8 model size (MB)"] = graph.stat().st_size / 1e6
     int8 = quantize_linear(model)
     with torch.inference_mode():
         results["torch float32"] = _timed(lambda: model.tag_logits(model.encode(ids, mask)))

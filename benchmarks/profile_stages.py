@@ -55,7 +55,24 @@ def main() -> int:
         seconds = sum(ct for (file, _, name), (_, _, _, ct, _) in stats.items()
                       if any(name == func and file.endswith(suffix) for suffix, func in functions))
         print(f"{stage:45s} {seconds:6.2f} s  {seconds / total:5.1%}")
+    print(_window_share(texts, getattr(pipeline.extractor, "primary", pipeline.extractor).config))
     return 0
+
+
+def _window_share(texts: list[str], config) -> str:
+    """How many window characters the model reads with ``model_windows = "numeric"`` (of all windows)."""
+    from lawie.extract.neural import NUMBER_PATTERN
+    from lawie.extract.windows import make_windows
+    from lawie.pipeline import text_units
+    from lawie.segment import segment
+
+    read = total = 0
+    for text in texts:
+        for w in make_windows(text, text_units(segment(text), text), config.max_chars, config.overlap):
+            total += w.end - w.start
+            read += (w.end - w.start) if NUMBER_PATTERN.search(text, w.start, w.end) else 0
+    return (f"window characters holding a number: {read} of {total} ({read / total:.0%}); "
+            f"model_windows = {config.model_windows!r}")
 
 
 if __name__ == "__main__":

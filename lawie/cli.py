@@ -7,7 +7,6 @@ Every command returns 0 on success and 1 if anything failed.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import logging
 import os
@@ -104,11 +103,12 @@ def cmd_train(args: argparse.Namespace) -> int:
         return 1
     metrics = train(Path(args.corpus), base, Path(args.output), config, device=args.device, progress=not args.quiet)
     print(json.dumps(metrics["history"][-1] if metrics["history"] else {}, ensure_ascii=False))
-    if importlib.util.find_spec("onnx") and importlib.util.find_spec("onnxruntime"):
-        from lawie.extract.onnx_export import export_onnx
+    from lawie.errors import MissingDependencyError
+    from lawie.extract.onnx_export import export_onnx
 
+    try:
         print(f"lawie: wrote ONNX graphs to {export_onnx(Path(args.output))}", file=sys.stderr)
-    else:
+    except MissingDependencyError:
         print(f"lawie: for faster CPU inference: pip install 'lawie[export]' && lawie export-onnx {args.output}",
               file=sys.stderr)
     return 0

@@ -140,6 +140,7 @@ def test_party_groups_and_sub_units_belong_to_their_organ() -> None:
     assert _found("联合柳湾派出所、桐江区人民法院柳湾人民法庭建立机制") == [
         ("ORG", "柳湾派出所"), ("ORG", "桐江区人民法院柳湾人民法庭")]
     assert _found("县司法局局长出席") == []
+    assert _found("结合全局党组的部署") == []  # 全局 is a word, not 全 + 局党组
 
 
 def test_persons_before_their_title_and_after_contact() -> None:

@@ -11,7 +11,9 @@ weights changed later are never run with stale graphs.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import importlib.util
 import json
 import tempfile
 from pathlib import Path
@@ -26,9 +28,17 @@ OPSET = 17
 
 
 def weights_digest(model_dir: Path) -> str:
-    """SHA-256 of ``model_dir/model.safetensors``: ties the graphs to the weights they hold."""
+    """SHA-256 of ``model_dir/model.safetensors``: ties the graphs to the weights they hold
+    (hashed once per file version: choosing the runtime and loading both ask)."""
+    path = (model_dir / "model.safetensors").resolve()
+    stat = path.stat()
+    return _sha256(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=16)
+def _sha256(path: str, size: int, mtime_ns: int) -> str:
     digest = hashlib.sha256()
-    with open(model_dir / "model.safetensors", "rb") as fh:
+    with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
@@ -46,10 +56,8 @@ def export_onnx(model_dir: Path, quantize: bool = True) -> Path:
         MissingDependencyError: if torch, onnx or onnxruntime is missing.
     """
     for package in ("torch", "onnx", "onnxruntime"):
-        try:
-            __import__(package)
-        except ImportError:
-            raise MissingDependencyError(package, "export") from None
+        if importlib.util.find_spec(package) is None:
+            raise MissingDependencyError(package, "export")
     import torch
     from onnxruntime.quantization import QuantType, quantize_dynamic
 

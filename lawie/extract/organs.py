@@ -48,8 +48,9 @@ _NATIONAL = (
     "|联合国|东盟|世贸组织|世界贸易组织|二十国集团|亚太经合组织|上海合作组织|解放军|武警部队"
 )
 #: A title after an organ makes it a position, not an organ (区委书记, 国务院总理, 全国政协委员).
-_POSITION = (r"(?!书记|副书记|总理|副总理|主席|副主席|委员(?!会)|常委(?!会)|代表(?!团|大会)|秘书长|委员长"
-             r"|省长|市长|州长|县长|区长|镇长|乡长|副?(?:局长|厅长|部长|所长|院长|庭长|处长|队长|站长|主任(?!科员)))")
+_POSITION_WORDS = (r"书记|副书记|总理|副总理|主席|副主席|委员(?!会)|常委(?!会)|代表(?!团|大会)|秘书长|委员长"
+                   r"|省长|市长|州长|县长|区长|镇长|乡长|副?(?:局长|厅长|部长|所长|院长|庭长|处长|队长|站长|主任(?!科员))")
+_POSITION = rf"(?!{_POSITION_WORDS})"
 #: A level character ends the place name (省市县政府 is a list of levels; 西青区「辛口镇党委」).
 _LEVEL_CHARS = set("省市州县区旗镇乡")
 #: Words that end in a level character and are no level (城市, 地区, 社区, 城镇, 城乡): an organ does not start inside them.
@@ -130,19 +131,16 @@ def find_organ_spans(text: str, start: int = 0, end: int | None = None,
         s = _place_prefix(text, m.start(), start, taken)
         if m.group().startswith("党") and s > max(start, taken) and text[s - 1] in "局厅" and _after_boundary(text, s - 1, start):
             s -= 1  # 纳入「局党组理论学习中心组」
-        if s == m.start() and (_after_levels(text, s, start) or text[max(start, s - 2):s] == "行政"
-                               or m.group().endswith("委员会") and len(m.group()) == 4
-                               or s > start and text[s] in _LEVEL_CHARS and _generic_level(text, s, start)):
-            continue  # 省市「县政府」, 省、市、「县政府」: a list of levels; 特别行政「区政府」, 依法治「镇委员会」,
-            # 全「市司法所」, 各「县司法局」: no organ
+        if _no_organ_at(text, m.start(), s, start) or s == m.start() and (
+                text[max(start, s - 2):s] == "行政" or m.group().endswith("委员会") and len(m.group()) == 4):
+            continue  # 特别行政「区政府」, 依法治「镇委员会」: no organ
         found.append((Label.ORG, s, m.end()))
         taken = m.end()
     for m in FIELD_PATTERN.finditer(text, start, end):
-        if _overlaps(found, m.start(), m.end()) or _VERB_INSIDE.search(m.group()) or _POSITION_AFTER.match(text, m.end()) \
-                or text[m.start() - 1:m.start() + 1] in _LEVEL_WORDS:
+        if _overlaps(found, m.start(), m.end()) or _VERB_INSIDE.search(m.group()) or _POSITION_AFTER.match(text, m.end()):
             continue
         s = _place_prefix(text, m.start(), start, max([taken] + [fe for _, _, fe in found if fe <= m.start()]))
-        if s == m.start() and (_after_levels(text, s, start) or s > start and _generic_level(text, s, start)):
+        if _no_organ_at(text, m.start(), s, start):
             continue
         found.append((Label.ORG, s, m.end()))
     for m in BARE_PATTERN.finditer(text, start, end):
@@ -210,27 +208,37 @@ _LOCAL_WORDS = frozenset("农村 山村 渔村 新村 城乡 下乡 建镇 城�
 _WORDS_BEFORE_NAME = frozenset("其中 之中 当中 其他 以上 以下 之内 以内 之后 此外 其余".split())
 
 
-def _generic_level(text: str, s: int, floor: int) -> bool:
-    """Whether the level character at ``s`` names no one organ: every unit (全「市」, 各「县」), a count of them
-    (500所「县」中医院) or the end of a word (城「市」, 地「区」, 社「区」)."""
-    before = text[s - 1]
-    if before in _GENERIC_BEFORE or text[s - 1:s + 1] in _LEVEL_WORDS:
+def _no_organ_at(text: str, level: int, s: int, floor: int) -> bool:
+    """Whether a match led by the level character at ``level`` (its organ starting at ``s`` after any place
+    prefix) names no one organ: the level ends a word (城「市」, 地「区」, 社「区」); or, with no place before
+    it, it ends a list of levels (省市「县政府」), stands for every unit (全「市」, 各「县」) or follows a count
+    of them (500所「县」中医院)."""
+    if level <= floor or text[level] not in _LEVEL_CHARS:
+        return s == level and _after_levels(text, s, floor)
+    if text[level - 1:level + 1] in _LEVEL_WORDS:
         return True
-    return before in "所个家座批" and s - 2 >= floor and text[s - 2] in "0123456789０１２３４５６７８９十百千万两一二三四五六七八九"
+    if s != level:
+        return False
+    before = text[level - 1]
+    return (_after_levels(text, s, floor) or before in _GENERIC_BEFORE
+            or before in "所个家座批" and level - 2 >= floor and text[level - 2] in _NUMERALS)
+
+
+_NUMERALS = frozenset("0123456789０１２３４５６７８９十百千万两一二三四五六七八九")
 
 
 def _overlaps(found: list[tuple[Label, int, int]], s: int, e: int) -> bool:
     return any(s < fe and fs < e for _, fs, fe in found)
 
 
-_POSITION_AFTER = re.compile(_POSITION.replace("(?!", "(?:", 1))
+_POSITION_AFTER = re.compile(_POSITION_WORDS)
 
 
 def _after_boundary(text: str, i: int, floor: int) -> bool:
     """Whether ``text[i]`` starts a phrase: after punctuation, a function word, a count or a verb."""
     if i <= floor or not _is_cjk(text[i - 1]) or text[i - 1] in _STOP or text[i - 1] in "次个项":
         return True
-    return not strip_verbs(text[max(floor, i - 4):i]) or any(text[:i].endswith(v) for v in _VERBS)
+    return any(text.startswith(v, i - len(v)) for v in _VERBS if i - len(v) >= floor)
 
 
 def _merge_parts(text: str, found: list[tuple[Label, int, int]]) -> list[tuple[Label, int, int]]:
@@ -263,8 +271,7 @@ def _titled_persons(text: str, start: int, end: int) -> list[tuple[int, int]]:
             s = i - size
             name = text[max(start, s):i]
             if len(name) == size and name[0] in _SURNAMES and all(_is_cjk(c) for c in name) \
-                    and not any(c in _NOT_GIVEN_NAME for c in name[1:]) and (size == 2 or not _is_cjk(text[s - 1:s] or " ")
-                                                                           or text[s - 1] not in _SURNAMES):
+                    and not any(c in _NOT_GIVEN_NAME for c in name[1:]):
                 spans.append((s, i))
                 break
     for m in _CONTACT.finditer(text, start, end):
