@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from lawie.extract.organs import LEADER_NAMES
+from lawie.extract.organs import FUNCTION_WORDS, LEADER_NAMES
 from lawie.labels import VALUE_LABELS, Label
 
 
@@ -57,7 +57,7 @@ _NUMERIC_LABELS = VALUE_LABELS | {Label.DATE}
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 #: Characters a rate noun does not reach back over (function words, levels, linking verbs).
-_RATE_NOUN_STOP = frozenset("的在和与及对由向为是了将把被等并从经于以按据同让使给到共各本我该此其有均达省市州县区镇乡")
+_RATE_NOUN_STOP = frozenset(FUNCTION_WORDS + "均达省市州县区镇乡")
 #: Characters that end a clause's metric phrase without belonging to it (均, 共, 都, 约…).
 _METRIC_TRAILING = frozenset("均共都约近超逾")
 

@@ -59,7 +59,8 @@ _LEVEL_WORDS = frozenset("城市 都市 上市 地区 社区 街区 园区 景�
 #: A level after these is every unit of that level, not one organ (全市司法所, 各县司法局, 本区政府).
 _GENERIC_BEFORE = set("全各每本我该此其")
 #: Characters that never sit inside the place-name prefix of an organ (function words; verbs: _VERB_BEFORE).
-_STOP = set("的在和与及对由向为是了将把被等并从经于以按据同让使给到共各本我该此其有")
+FUNCTION_WORDS = "的在和与及对由向为是了将把被等并从经于以按据同让使给到共各本我该此其有"
+_STOP = set(FUNCTION_WORDS)
 
 #: Bodies named by what they do, then what they are: 「营商环境整治工作领导小组」「潘湾司法所」「湖北凝聚律师事务所」
 #: (not 服务中心: mostly generic, 社区卫生服务中心).
@@ -68,7 +69,7 @@ NAMED_PATTERN = re.compile(r"(?:领导小组|律师事务所|法律事务所|法
 #: Names before such a type that make it every body of the kind (部分司法所, 省级规范化司法所, 各派出所).
 _GENERIC_NAME = re.compile(r"^(?:部分|全|各|所有|每|一批|多家|基层|辖区|其他|相关|有关|本|该|其中|其余|下属|派驻)|级")
 #: Other organs after a level, named by their field: 「县卫生健康局」「省司法厅」「区消防救援大队」「市看守所」「区融媒体中心」.
-_FIELD_CHAR = rf"(?![的在和与及对由向为是了将把被等并从经于以按据同让使给到共各本我该此其有级省市州县区旗镇乡])[{_CJK}]"
+_FIELD_CHAR = rf"(?![{FUNCTION_WORDS}级省市州县区旗镇乡])[{_CJK}]"
 FIELD_PATTERN = re.compile(
     rf"{_LEVEL}(?![域民直属外内里情城场])(?:{_FIELD_CHAR}){{1,8}}?(?:分局|(?<![布大格结全当时开变政出])局|厅|公证处|看守所|戒毒所|执法队|大队|支队|中队"
     rf"|工作站|服务站|中心|协会|学会|人民法庭|医院|中学|小学|学校|办事处)"
